@@ -1,0 +1,514 @@
+//! The connected SDK client, the table key schema, and SDK errors turned into one-line
+//! messages that say what failed, where, and what to do.
+
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use aws_config::BehaviorVersion;
+use aws_sdk_dynamodb::config::{Credentials, Region};
+use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_dynamodb::types::{KeyType, ScalarAttributeType, TableDescription};
+use aws_sdk_dynamodb::Client;
+use aws_smithy_types::retry::RetryConfig;
+use aws_smithy_types::timeout::TimeoutConfig;
+
+use crate::cli::GlobalArgs;
+use crate::engine::Engine;
+use crate::error::Diagnostic;
+use crate::expr::KeyAttribute;
+use crate::target::{self, Environment, Target};
+
+/// Region used where none is configured and none matters (loopback endpoints, the engine).
+const LOCAL_REGION: &str = "us-east-1";
+
+/// A client connected to the resolved target, and the engine when it is the embedded one.
+pub struct Db {
+    pub client: Client,
+    /// Where requests go, for messages: a URL, "the embedded engine (…)" or "AWS DynamoDB in …".
+    pub endpoint: String,
+    engine: Option<Engine>,
+}
+
+impl Db {
+    /// Resolves the target from the global options and connects to it. Prints the embedded
+    /// engine's notice when it was chosen by default (the only output below the command layer,
+    /// kept here so that every command gives it the same way).
+    pub async fn connect(global: &GlobalArgs) -> Result<Db> {
+        let env = Environment::read(global).await;
+        let target = target::resolve(global, &env)?;
+        match target {
+            Target::Endpoint { url } => {
+                let region = global.region.clone().or(env.region.clone());
+                let client =
+                    if target::is_loopback(&url) && env.profile.is_none() && !has_env_credentials()
+                    {
+                        local_client(&url, region.as_deref().unwrap_or(LOCAL_REGION))
+                    } else {
+                        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+                            .endpoint_url(&url)
+                            .retry_config(retry_config());
+                        if let Some(p) = &global.profile {
+                            loader = loader.profile_name(p);
+                        }
+                        if let Some(r) = region {
+                            loader = loader.region(Region::new(r));
+                        }
+                        Client::new(&loader.load().await)
+                    };
+                Ok(Db {
+                    client,
+                    endpoint: url,
+                    engine: None,
+                })
+            }
+            Target::Embedded { store, by_default } => {
+                if by_default && !global.quiet {
+                    eprintln!(
+                        "ddb: using the embedded engine (data: {}); --region/AWS_REGION targets AWS, --quiet hides this",
+                        store.describe()
+                    );
+                }
+                let engine = Engine::start(&store).await?;
+                let client = local_client(engine.url(), LOCAL_REGION);
+                Ok(Db {
+                    client,
+                    endpoint: format!("the embedded engine ({})", store.describe()),
+                    engine: Some(engine),
+                })
+            }
+            Target::Aws => {
+                let mut loader =
+                    aws_config::defaults(BehaviorVersion::latest()).retry_config(retry_config());
+                if let Some(p) = &global.profile {
+                    loader = loader.profile_name(p);
+                }
+                if let Some(r) = &global.region {
+                    loader = loader.region(Region::new(r.clone()));
+                }
+                let config = loader.load().await;
+                let region = config
+                    .region()
+                    .map_or_else(|| "?".to_string(), |r| r.to_string());
+                Ok(Db {
+                    client: Client::new(&config),
+                    endpoint: format!("AWS DynamoDB in {region}"),
+                    engine: None,
+                })
+            }
+        }
+    }
+
+    /// Releases the embedded engine, if any, after its last request.
+    pub async fn close(self) -> Result<()> {
+        match self.engine {
+            Some(engine) => engine.stop().await,
+            None => Ok(()),
+        }
+    }
+
+    /// The table's description, with a not-found error naming the table and the endpoint.
+    pub async fn describe(&self, table: &str) -> Result<TableDescription> {
+        let out = self
+            .client
+            .describe_table()
+            .table_name(table)
+            .send()
+            .await
+            .map_err(|e| api_error(e, &self.at(table)))?;
+        out.table.context("DescribeTable returned no table")
+    }
+
+    /// Error context for requests on `table`.
+    pub fn at(&self, table: &str) -> ErrorContext {
+        ErrorContext {
+            endpoint: self.endpoint.clone(),
+            table: Some(table.to_string()),
+            expressions: Vec::new(),
+        }
+    }
+}
+
+fn has_env_credentials() -> bool {
+    std::env::var_os("AWS_ACCESS_KEY_ID").is_some_and(|v| !v.is_empty())
+}
+
+/// A client for a loopback endpoint: fixed placeholder credentials, so DynamoDB Local keeps
+/// ddb's tables together and nothing on the machine needs AWS set-up.
+fn local_client(url: &str, region: &str) -> Client {
+    let config = aws_sdk_dynamodb::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new(region.to_string()))
+        .credentials_provider(Credentials::new("ddblocal", "ddblocal", None, None, "ddb"))
+        .endpoint_url(url)
+        .retry_config(retry_config())
+        .timeout_config(
+            TimeoutConfig::builder()
+                .connect_timeout(Duration::from_secs(2))
+                .build(),
+        )
+        .build();
+    Client::from_conf(config)
+}
+
+/// The SDK's standard retries, capped: an unreachable endpoint fails after three quick tries.
+fn retry_config() -> RetryConfig {
+    RetryConfig::standard()
+        .with_max_attempts(3)
+        .with_max_backoff(Duration::from_secs(2))
+}
+
+/// A table's key attributes, and those of its indexes.
+#[derive(Debug, Clone)]
+pub struct KeySchema {
+    pub partition: KeyAttribute,
+    pub sort: Option<KeyAttribute>,
+}
+
+impl KeySchema {
+    /// The key of the table (`index` None) or of one of its indexes.
+    pub fn of(table: &TableDescription, index: Option<&str>) -> Result<KeySchema> {
+        let schema = match index {
+            None => table.key_schema(),
+            Some(name) => table
+                .global_secondary_indexes()
+                .iter()
+                .find(|i| i.index_name() == Some(name))
+                .map(|i| i.key_schema())
+                .or_else(|| {
+                    table
+                        .local_secondary_indexes()
+                        .iter()
+                        .find(|i| i.index_name() == Some(name))
+                        .map(|i| i.key_schema())
+                })
+                .with_context(|| {
+                    format!(
+                        "table {} has no index named {name}",
+                        table.table_name().unwrap_or("?")
+                    )
+                })?,
+        };
+        let kind_of = |name: &str| {
+            table
+                .attribute_definitions()
+                .iter()
+                .find(|d| d.attribute_name() == name)
+                .map_or(ScalarAttributeType::S, |d| d.attribute_type().clone())
+        };
+        let attribute = |key_type: KeyType| {
+            schema
+                .iter()
+                .find(|k| *k.key_type() == key_type)
+                .map(|k| KeyAttribute {
+                    name: k.attribute_name().to_string(),
+                    kind: kind_of(k.attribute_name()),
+                })
+        };
+        Ok(KeySchema {
+            partition: attribute(KeyType::Hash).context("the key schema has no partition key")?,
+            sort: attribute(KeyType::Range),
+        })
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        std::iter::once(self.partition.name.clone())
+            .chain(self.sort.iter().map(|s| s.name.clone()))
+            .collect()
+    }
+}
+
+/// The attribute names that make up a resume key: the table's key, plus the index's when
+/// reading an index (DynamoDB's `LastEvaluatedKey` for an index carries both).
+pub fn resume_key_names(table: &TableDescription, index: Option<&str>) -> Result<Vec<String>> {
+    let mut names = KeySchema::of(table, None)?.names();
+    if index.is_some() {
+        for name in KeySchema::of(table, index)?.names() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    Ok(names)
+}
+
+/// What an error message can point at: the endpoint, the table, and the expressions sent,
+/// as (flag, text) pairs.
+#[derive(Debug, Clone)]
+pub struct ErrorContext {
+    pub endpoint: String,
+    pub table: Option<String>,
+    pub expressions: Vec<(&'static str, String)>,
+}
+
+impl ErrorContext {
+    /// Adds an expression the request carried, under the flag the user wrote it with.
+    pub fn expression(mut self, flag: &'static str, text: Option<&str>) -> Self {
+        if let Some(text) = text {
+            self.expressions.push((flag, text.to_string()));
+        }
+        self
+    }
+}
+
+/// An SDK error as one line, with a caret under the bad part of an expression where the server
+/// named it, and a hint.
+pub fn api_error<E, R>(err: SdkError<E, R>, ctx: &ErrorContext) -> anyhow::Error
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    let diagnostic = match &err {
+        SdkError::DispatchFailure(failure) => {
+            let cause = root_cause(&err);
+            let what = if failure.is_timeout() {
+                "timed out connecting to"
+            } else {
+                "cannot reach"
+            };
+            Diagnostic::new(format!("{what} {}: {cause}", ctx.endpoint))
+                .with_hint("check --endpoint-url and that the server is running (for DynamoDB Local: scripts/dynamodb-local.sh start)")
+        }
+        SdkError::TimeoutError(_) => {
+            Diagnostic::new(format!("timed out waiting for {}", ctx.endpoint))
+        }
+        SdkError::ServiceError(service) => {
+            let code = service.err().code().unwrap_or("UnknownError");
+            let message = service.err().message().unwrap_or("").to_string();
+            service_error(code, &message, ctx)
+        }
+        _ => Diagnostic::new(format!(
+            "request to {} failed: {}",
+            ctx.endpoint,
+            root_cause(&err)
+        )),
+    };
+    anyhow::Error::new(diagnostic)
+}
+
+fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause: &dyn std::error::Error = err;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}
+
+/// A service error as a diagnostic; public for the tests of the wording DynamoDB uses.
+pub fn service_error(code: &str, message: &str, ctx: &ErrorContext) -> Diagnostic {
+    let table = ctx.table.as_deref().unwrap_or("?");
+    match code {
+        "ResourceNotFoundException" => {
+            Diagnostic::new(format!("table {table} does not exist at {}", ctx.endpoint))
+                .with_hint("`ddb list-tables` lists the tables there")
+        }
+        "ValidationException" => validation_error(message, ctx),
+        "UnrecognizedClientException"
+        | "InvalidSignatureException"
+        | "ExpiredTokenException"
+        | "MissingAuthenticationTokenException" => {
+            Diagnostic::new(format!("{code} from {}: {message}", ctx.endpoint)).with_hint(
+                "check the credentials (--profile, AWS_PROFILE, AWS_ACCESS_KEY_ID) and the region",
+            )
+        }
+        "AccessDeniedException" => {
+            Diagnostic::new(format!("access denied at {}: {message}", ctx.endpoint))
+        }
+        _ => Diagnostic::new(format!("{code} at {}: {message}", ctx.endpoint)),
+    }
+}
+
+fn validation_error(message: &str, ctx: &ErrorContext) -> Diagnostic {
+    // "Invalid FilterExpression: <detail>" names which expression was wrong.
+    let expression = message.strip_prefix("Invalid ").and_then(|rest| {
+        let (kind, _) = rest.split_once(':')?;
+        let flag = match kind {
+            "KeyConditionExpression" => "--key-condition",
+            "FilterExpression" => "--filter",
+            "ConditionExpression" => "--condition",
+            "ProjectionExpression" => "--projection",
+            _ => return None,
+        };
+        ctx.expressions
+            .iter()
+            .find(|(f, _)| *f == flag || (flag == "--key-condition" && *f == "--pk"))
+    });
+    let mut diagnostic = Diagnostic::new(message.to_string());
+    let search_in: Vec<&(&'static str, String)> = match expression {
+        Some(e) => vec![e],
+        None => ctx.expressions.iter().collect(),
+    };
+    if let Some(word) = after(message, "reserved keyword: ") {
+        let word = word.trim();
+        diagnostic = locate(diagnostic, &search_in, |text| find_word(text, word));
+        let alias = word.to_lowercase();
+        return diagnostic.with_hint(format!(
+            "{word:?} is a reserved word; use --names '#{alias}={word}' and write #{alias} in the expression"
+        ));
+    }
+    if let Some(near) = after(message, "near: ") {
+        let token = after(message, "token: ")
+            .and_then(|t| t.split(", near").next())
+            .map(unquote);
+        let near = unquote(near);
+        diagnostic = locate(diagnostic, &search_in, |text| {
+            let start = text.find(near)?;
+            // `near` begins with the token before the bad one, so look past its first character.
+            let within = token.and_then(|t| {
+                near.get(1..)
+                    .and_then(|rest| rest.find(t))
+                    .map(|i| i + 1)
+                    .or_else(|| near.find(t))
+            });
+            Some(start + within.unwrap_or(0))
+        });
+        return diagnostic;
+    }
+    if let Some(value) = after(message, "attribute value: ") {
+        let value = value.trim().to_string();
+        diagnostic = locate(diagnostic, &search_in, |text| find_word(text, &value));
+        return diagnostic.with_hint(format!("give its value with --values '{value}=...'"));
+    }
+    if let Some(name) = after(message, "attribute name: ") {
+        let name = name.trim().to_string();
+        diagnostic = locate(diagnostic, &search_in, |text| find_word(text, &name));
+        return diagnostic.with_hint(format!(
+            "give the attribute it stands for with --names '{name}=attribute'"
+        ));
+    }
+    if message.contains("unused in expressions") {
+        let which = if message.contains("ExpressionAttributeValues") {
+            "--values"
+        } else {
+            "--names"
+        };
+        return diagnostic.with_hint(format!(
+            "remove it from {which}, or use it in an expression"
+        ));
+    }
+    if message.contains("key element does not match the schema")
+        || message.contains("Missing the key")
+        || message.contains("Type mismatch for key")
+    {
+        return diagnostic.with_hint(format!(
+            "`ddb describe-table {}` shows the table's key attributes and their types",
+            ctx.table.as_deref().unwrap_or("TABLE")
+        ));
+    }
+    diagnostic
+}
+
+/// Adds an excerpt at the first expression where `find` gives a byte offset.
+fn locate(
+    diagnostic: Diagnostic,
+    expressions: &[&(&'static str, String)],
+    find: impl Fn(&str) -> Option<usize>,
+) -> Diagnostic {
+    for (flag, text) in expressions {
+        if let Some(at) = find(text) {
+            let column = text[..at].chars().count();
+            return diagnostic.with_excerpt(*flag, text.clone(), column);
+        }
+    }
+    diagnostic
+}
+
+fn after<'m>(message: &'m str, marker: &str) -> Option<&'m str> {
+    message.find(marker).map(|at| &message[at + marker.len()..])
+}
+
+fn unquote(text: &str) -> &str {
+    let text = text.trim();
+    text.strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(text)
+}
+
+/// The byte offset of `word` in `text` as a whole word, ignoring ASCII case.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    let word = word.to_ascii_lowercase();
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '#' || c == ':';
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(&word) {
+        let start = from + found;
+        let end = start + word.len();
+        let before_ok = lower[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word(c));
+        let after_ok = lower[end..].chars().next().is_none_or(|c| !is_word(c));
+        if before_ok && after_ok {
+            return Some(start);
+        }
+        from = end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(flag: &'static str, text: &str) -> ErrorContext {
+        ErrorContext {
+            endpoint: "http://localhost:8000".into(),
+            table: Some("Movies".into()),
+            expressions: vec![(flag, text.into())],
+        }
+    }
+
+    #[test]
+    fn a_reserved_word_gets_a_caret_and_the_alias_to_use() {
+        let d = service_error(
+            "ValidationException",
+            "Invalid FilterExpression: Attribute name is a reserved keyword; reserved keyword: year",
+            &ctx("--filter", "rating > :r AND year = :y"),
+        );
+        let ex = d.excerpt.clone().unwrap();
+        assert_eq!((ex.label.as_str(), ex.column), ("--filter", 16));
+        assert_eq!(d.hint.as_deref(), Some("\"year\" is a reserved word; use --names '#year=year' and write #year in the expression"));
+    }
+
+    #[test]
+    fn a_syntax_error_points_at_the_token() {
+        let d = service_error(
+            "ValidationException",
+            r#"Invalid ConditionExpression: Syntax error; token: "<", near: "<= <""#,
+            &ctx("--condition", "info.rating <= < :val"),
+        );
+        assert_eq!(d.excerpt.unwrap().column, 15);
+    }
+
+    #[test]
+    fn an_undefined_value_is_located_and_explained() {
+        let d = service_error(
+            "ValidationException",
+            "Invalid FilterExpression: An expression attribute value used in expression is not defined; attribute value: :hi",
+            &ctx("--filter", "a BETWEEN :lo AND :hi"),
+        );
+        assert_eq!(d.excerpt.unwrap().column, 18);
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("give its value with --values ':hi=...'")
+        );
+    }
+
+    #[test]
+    fn a_missing_table_names_table_and_endpoint() {
+        let d = service_error(
+            "ResourceNotFoundException",
+            "Requested resource not found",
+            &ctx("--filter", ""),
+        );
+        assert_eq!(
+            d.message,
+            "table Movies does not exist at http://localhost:8000"
+        );
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert_eq!(find_word("yearly = :year AND year > 1", "year"), Some(19));
+        assert_eq!(find_word("#yr = :yr", ":yr"), Some(6));
+    }
+}

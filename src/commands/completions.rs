@@ -1,0 +1,47 @@
+//! `ddb completions`: shell completion scripts generated from the clap definition.
+
+use anyhow::Result;
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+use crate::error::Outcome;
+
+#[derive(Debug, Clone, clap::Args)]
+#[command(
+    about = "Print a shell completion script",
+    after_help = "\
+Examples:
+  ddb completions bash > ~/.local/share/bash-completion/completions/ddb
+  ddb completions zsh > \"${fpath[1]}/_ddb\"
+  ddb completions fish > ~/.config/fish/completions/ddb.fish"
+)]
+pub struct Args {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+pub fn run(args: &Args) -> Result<Outcome> {
+    print!("{}", script(args.shell));
+    Ok(Outcome::Done)
+}
+
+/// The completion script for a shell, as committed under completions/.
+pub fn script(shell: Shell) -> String {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "ddb", &mut out);
+    String::from_utf8(out).expect("completion scripts are UTF-8")
+}
+
+/// The file name each shell's script has under completions/.
+pub fn file_name(shell: Shell) -> &'static str {
+    match shell {
+        Shell::Bash => "ddb.bash",
+        Shell::Zsh => "_ddb",
+        Shell::Fish => "ddb.fish",
+        Shell::PowerShell => "_ddb.ps1",
+        Shell::Elvish => "ddb.elv",
+        _ => "ddb.completion",
+    }
+}

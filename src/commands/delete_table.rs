@@ -1,0 +1,90 @@
+//! `ddb delete-table`: DeleteTable, after a confirmation on a terminal, then waits until it is gone.
+
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+use super::can_prompt;
+use crate::cli::GlobalArgs;
+use crate::client::{api_error, Db};
+use crate::error::{Outcome, UsageError};
+
+#[derive(Debug, Clone, clap::Args)]
+#[command(
+    about = "Delete a table and every item in it [API: DeleteTable, DescribeTable]",
+    after_help = "\
+Examples:
+  ddb delete-table Movies          # asks you to type the name on a terminal
+  ddb delete-table Movies --yes    # for scripts; without --yes a script gets an error, never a prompt"
+)]
+pub struct Args {
+    /// Table name
+    pub table: String,
+    /// Delete without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Return without waiting until the table is gone
+    #[arg(long)]
+    pub no_wait: bool,
+}
+
+pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
+    if !args.yes {
+        if !can_prompt() {
+            return Err(UsageError(format!(
+                "refusing to delete table {} without --yes: there is no terminal to confirm on",
+                args.table
+            ))
+            .into());
+        }
+        let description = db.describe(&args.table).await?;
+        eprint!(
+            "Delete table {} ({} items) at {}? Type the table name to confirm: ",
+            args.table,
+            description
+                .item_count()
+                .map_or("?".to_string(), |n| n.to_string()),
+            db.endpoint
+        );
+        std::io::stderr().flush().ok();
+        let mut answer = String::new();
+        std::io::stdin()
+            .read_line(&mut answer)
+            .context("cannot read the confirmation")?;
+        if answer.trim() != args.table {
+            bail!("not confirmed; table {} was not deleted", args.table);
+        }
+    }
+    db.client
+        .delete_table()
+        .table_name(&args.table)
+        .send()
+        .await
+        .map_err(|e| {
+            api_error(e, &db.at(&args.table)).context(format!("delete table {}", args.table))
+        })?;
+    if !args.no_wait {
+        let started = Instant::now();
+        while db
+            .client
+            .describe_table()
+            .table_name(&args.table)
+            .send()
+            .await
+            .is_ok()
+        {
+            if started.elapsed() > Duration::from_secs(600) {
+                bail!(
+                    "table {} is still being deleted after 10 minutes",
+                    args.table
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+    if !global.quiet {
+        eprintln!("ddb: deleted table {}", args.table);
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,80 @@
+//! `ddb get`: GetItem by key.
+
+use anyhow::Result;
+use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
+
+use super::{report_capacity, resolve_key};
+use crate::cli::{ExprArgs, GlobalArgs, KeyArgs};
+use crate::client::{api_error, Db};
+use crate::error::Outcome;
+use crate::expr::Placeholders;
+use crate::item;
+
+#[derive(Debug, Clone, clap::Args)]
+#[command(
+    about = "Read one item by its key [API: GetItem]",
+    after_help = "\
+Examples:
+  ddb get Movies 2015 'The Big New Movie'
+  ddb get Movies '{\"year\": 2015, \"title\": \"The Big New Movie\"}' --projection 'title, info.rating'
+  ddb get Movies 1992 Alien --projection '#yr, title' --names '#yr=year' --consistent
+
+Exit code 4, with nothing on stdout, when there is no such item."
+)]
+pub struct Args {
+    #[command(flatten)]
+    pub key: KeyArgs,
+    /// The attributes to return
+    #[arg(long, value_name = "EXPR")]
+    pub projection: Option<String>,
+    #[command(flatten)]
+    pub expr: ExprArgs,
+    /// Strongly consistent read
+    #[arg(long)]
+    pub consistent: bool,
+    /// Print DynamoDB JSON ({"S": "x"})
+    #[arg(long)]
+    pub typed: bool,
+}
+
+pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
+    let table = &args.key.table;
+    let (key, key_names) = resolve_key(&args.key, db).await?;
+    let placeholders = Placeholders::parse(&args.expr.names, &args.expr.values, args.typed)?;
+    let out = db
+        .client
+        .get_item()
+        .table_name(table)
+        .set_key(Some(key.clone()))
+        .set_projection_expression(args.projection.clone())
+        .set_expression_attribute_names(placeholders.names_or_none())
+        .consistent_read(args.consistent)
+        .return_consumed_capacity(ReturnConsumedCapacity::Total)
+        .send()
+        .await
+        .map_err(|e| {
+            let ctx = db
+                .at(table)
+                .expression("--projection", args.projection.as_deref());
+            api_error(e, &ctx).context(format!("get from {table}"))
+        })?;
+    report_capacity(global, table, out.consumed_capacity());
+    match out.item() {
+        Some(found) => {
+            crate::output::print_value(
+                global.output.resolve(false),
+                &item::item_to_json(found, &key_names, args.typed),
+            )?;
+            Ok(Outcome::Done)
+        }
+        None => {
+            if !global.quiet {
+                eprintln!(
+                    "ddb: no item in {table} has the key {}",
+                    item::key_to_json(&key, &key_names)
+                );
+            }
+            Ok(Outcome::NotFound)
+        }
+    }
+}

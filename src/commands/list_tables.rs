@@ -1,0 +1,46 @@
+//! `ddb list-tables`: ListTables, every page.
+
+use anyhow::Result;
+use serde_json::Value;
+
+use crate::cli::GlobalArgs;
+use crate::client::{api_error, Db, ErrorContext};
+use crate::error::Outcome;
+
+#[derive(Debug, Clone, clap::Args)]
+#[command(
+    about = "List the tables at the target, following every page [API: ListTables]",
+    after_help = "\
+Examples:
+  ddb list-tables
+  ddb --endpoint-url http://localhost:8000 list-tables --output text
+  ddb --region eu-west-1 list-tables"
+)]
+pub struct Args {}
+
+pub async fn run(_args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
+    let ctx = ErrorContext {
+        endpoint: db.endpoint.clone(),
+        table: None,
+        expressions: Vec::new(),
+    };
+    let mut names = Vec::new();
+    let mut start = None;
+    loop {
+        let page = db
+            .client
+            .list_tables()
+            .set_exclusive_start_table_name(start.take())
+            .send()
+            .await
+            .map_err(|e| api_error(e, &ctx))?;
+        names.extend(page.table_names().iter().cloned());
+        match page.last_evaluated_table_name() {
+            Some(last) => start = Some(last.to_string()),
+            None => break,
+        }
+    }
+    let value = Value::Array(names.into_iter().map(Value::String).collect());
+    crate::output::print_value(global.output.resolve(false), &value)?;
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,108 @@
+//! `ddb local`: the embedded engine as a long-running DynamoDB-compatible server for other tools
+//! (AWS CLI, boto3, any SDK), a drop-in for DynamoDB Local.
+
+use std::net::{IpAddr, SocketAddr};
+
+use anyhow::Result;
+
+use crate::cli::GlobalArgs;
+use crate::engine;
+use crate::error::{Outcome, UsageError};
+use crate::target::Store;
+
+#[derive(Debug, Clone, clap::Args)]
+#[command(
+    about = "Serve the embedded engine over the DynamoDB API, like DynamoDB Local",
+    after_help = "\
+Examples:
+  ddb local                                  # http://127.0.0.1:8000, data in the data directory
+  ddb local --port 8001 --in-memory
+  aws dynamodb list-tables --endpoint-url http://127.0.0.1:8000
+  ddb --endpoint-url http://127.0.0.1:8000 list-tables
+
+Stops cleanly on Ctrl-C or SIGTERM. Binding beyond loopback needs --allow-remote."
+)]
+pub struct Args {
+    /// Port to listen on (0 picks a free one)
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// Address to listen on
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Allow binding to an address other machines can reach (there is no authentication)
+    #[arg(long)]
+    pub allow_remote: bool,
+}
+
+pub async fn run(args: &Args, global: &GlobalArgs) -> Result<Outcome> {
+    if !args.bind.is_loopback() && !args.allow_remote {
+        return Err(UsageError(format!(
+            "--bind {} would let other machines read and write every table with no authentication; add --allow-remote to mean it",
+            args.bind
+        ))
+        .into());
+    }
+    if global.endpoint_url.is_some() {
+        return Err(UsageError(
+            "ddb local serves the embedded engine; --endpoint-url does not apply".into(),
+        )
+        .into());
+    }
+    let store = if global.in_memory {
+        Store::Memory
+    } else {
+        match global
+            .data_dir
+            .clone()
+            .or_else(|| dirs::data_dir().map(|d| d.join("ddb")))
+        {
+            Some(dir) => Store::Dir(dir),
+            None => {
+                return Err(UsageError(
+                    "no data directory is known on this platform; give --data-dir".into(),
+                )
+                .into())
+            }
+        }
+    };
+    let listener = engine::bind(SocketAddr::new(args.bind, args.port)).await?;
+    let db = engine::open(&store)?;
+    let addr = listener.local_addr()?;
+    if !args.bind.is_loopback() {
+        eprintln!("ddb local: WARNING: listening on {addr}: anyone who can reach it can read and write every table");
+    }
+    if !global.quiet {
+        eprintln!(
+            "ddb local: serving the DynamoDB API on http://{addr} (data: {}); Ctrl-C stops",
+            store.describe()
+        );
+    }
+    engine::serve(listener, db, shutdown_signal()).await?;
+    if !global.quiet {
+        eprintln!("ddb local: stopped");
+    }
+    Ok(Outcome::Done)
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = interrupt.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}

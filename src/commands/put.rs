@@ -1,0 +1,120 @@
+//! `ddb put`: PutItem, optionally conditional.
+
+use anyhow::Result;
+use aws_sdk_dynamodb::operation::put_item::PutItemError;
+use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, ReturnValuesOnConditionCheckFailure};
+
+use super::{parse_json_arg, read_arg_or_stdin, report_capacity};
+use crate::cli::{ExprArgs, GlobalArgs};
+use crate::client::{api_error, Db};
+use crate::condition;
+use crate::error::{Diagnostic, Outcome};
+use crate::expr::Placeholders;
+use crate::item::{self, Item};
+
+#[derive(Debug, Clone, clap::Args)]
+#[command(
+    about = "Write one item, replacing any item with the same key [API: PutItem]",
+    after_help = "\
+Examples:
+  ddb put Movies '{\"year\": 2015, \"title\": \"The Big New Movie\", \"info\": {\"plot\": \"Nothing happens at all.\", \"rating\": 0}}'
+  echo '{\"year\": 2015, \"title\": \"X\"}' | ddb put Movies -
+  ddb put Movies --typed '{\"year\": {\"N\": \"2015\"}, \"title\": {\"S\": \"X\"}, \"tags\": {\"SS\": [\"a\", \"b\"]}}'
+  ddb put Movies '{\"year\": 2015, \"title\": \"X\"}' --condition 'attribute_not_exists(title)'
+
+Exit code 3 when --condition is false (nothing is written)."
+)]
+pub struct Args {
+    /// Table name
+    pub table: String,
+    /// The item as a JSON object, or - to read it from standard input
+    #[arg(value_name = "ITEM")]
+    pub item: String,
+    /// Read the item as DynamoDB JSON ({"S": "x"}), the only form for sets and binary
+    #[arg(long)]
+    pub typed: bool,
+    /// Write only if this condition holds for the item currently stored
+    #[arg(long, value_name = "EXPR")]
+    pub condition: Option<String>,
+    #[command(flatten)]
+    pub expr: ExprArgs,
+}
+
+pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
+    let (text, label) = read_arg_or_stdin(&args.item)?;
+    let item = parse_item(&text, label, args.typed)?;
+    let placeholders = Placeholders::parse(&args.expr.names, &args.expr.values, args.typed)?;
+    let result = db
+        .client
+        .put_item()
+        .table_name(&args.table)
+        .set_item(Some(item))
+        .set_condition_expression(args.condition.clone())
+        .set_expression_attribute_names(placeholders.names_or_none())
+        .set_expression_attribute_values(placeholders.values_or_none())
+        .return_consumed_capacity(ReturnConsumedCapacity::Total)
+        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+        .send()
+        .await;
+    match result {
+        Ok(out) => {
+            report_capacity(global, &args.table, out.consumed_capacity());
+            Ok(Outcome::Done)
+        }
+        Err(err) => {
+            if let Some(PutItemError::ConditionalCheckFailedException(failed)) =
+                err.as_service_error()
+            {
+                let condition = args.condition.as_deref().unwrap_or_default();
+                let current = failed
+                    .item()
+                    .map_or("no item has this key".to_string(), |it| {
+                        condition::current_values(condition, &placeholders, it)
+                    });
+                eprintln!(
+                    "ddb: condition not met, nothing written to {}: {condition}{}; now {current}",
+                    args.table,
+                    with_values(condition, &placeholders)
+                );
+                return Ok(Outcome::ConditionNotMet);
+            }
+            let ctx = db
+                .at(&args.table)
+                .expression("--condition", args.condition.as_deref());
+            Err(api_error(err, &ctx).context(format!("put into {}", args.table)))
+        }
+    }
+}
+
+/// " (:val = 5)" for the placeholders a condition uses, or nothing.
+pub(crate) fn with_values(condition: &str, placeholders: &Placeholders) -> String {
+    let values = condition::placeholder_values(condition, placeholders);
+    if values.is_empty() {
+        values
+    } else {
+        format!(" ({values})")
+    }
+}
+
+/// An item from JSON text: syntax errors point at line and column, type errors name the path,
+/// and an item over DynamoDB's 400 KB limit is refused before it is sent.
+pub fn parse_item(text: &str, label: &str, typed: bool) -> Result<Item, Diagnostic> {
+    let value = parse_json_arg(label, text)?;
+    let item = item::item_from_json(&value, typed).map_err(|e| {
+        let hint = if typed {
+            "typed JSON wraps every value: {\"year\": {\"N\": \"2015\"}}"
+        } else {
+            "plain JSON infers types; --typed reads DynamoDB JSON"
+        };
+        Diagnostic::new(format!("{label}: {e}")).with_hint(hint)
+    })?;
+    let size = item::item_size(&item);
+    if size > item::MAX_ITEM_BYTES {
+        return Err(Diagnostic::new(format!(
+            "{label}: the item is {size} bytes, over DynamoDB's limit of {} bytes (400 KB)",
+            item::MAX_ITEM_BYTES
+        ))
+        .with_hint("store large values elsewhere (S3) and keep a reference in the item"));
+    }
+    Ok(item)
+}

@@ -1,0 +1,108 @@
+//! The embedded engine: dynoxide-rs opened on the data directory and served over its DynamoDB
+//! JSON 1.0 HTTP protocol, so every request still goes through `aws-sdk-dynamodb` and the
+//! embedded target behaves exactly like `ddb local`.
+//!
+//! [`Engine::start`] serves on an ephemeral loopback port for the life of one command;
+//! [`serve`] is `ddb local`'s long-running server. Neither contains any DynamoDB logic.
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use anyhow::{Context, Result};
+use dynoxide::Database;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::target::Store;
+
+/// Opens the engine's database, creating the data directory when needed.
+pub fn open(store: &Store) -> Result<Database> {
+    match store {
+        Store::Memory => Database::memory().map_err(|e| anyhow::anyhow!("{e}")),
+        Store::Dir(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+            let file = Store::database_file(dir);
+            let path = file
+                .to_str()
+                .with_context(|| format!("the data path {} is not UTF-8", file.display()))?;
+            Database::new(path).map_err(|e| anyhow::anyhow!("cannot open the database {path}: {e}"))
+        }
+    }
+}
+
+/// The engine serving one command on an ephemeral loopback port.
+pub struct Engine {
+    url: String,
+    stop: Option<oneshot::Sender<()>>,
+    task: JoinHandle<std::result::Result<(), String>>,
+}
+
+impl Engine {
+    pub async fn start(store: &Store) -> Result<Engine> {
+        let db = open(store)?;
+        let listener = TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .context("cannot open a loopback port for the embedded engine")?;
+        let url = format!("http://{}", listener.local_addr()?);
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(dynoxide::server::serve_with_shutdown(listener, db, async {
+            let _ = stopped.await;
+        }));
+        Ok(Engine {
+            url,
+            stop: Some(stop),
+            task,
+        })
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Stops serving and waits until the database is released.
+    pub async fn stop(mut self) -> Result<()> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        (&mut self.task)
+            .await
+            .context("the embedded engine stopped abnormally")?
+            .map_err(|e| anyhow::anyhow!("the embedded engine failed: {e}"))
+    }
+}
+
+impl Drop for Engine {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Serves the database on `listener` until `shutdown` resolves (`ddb local`).
+pub async fn serve(
+    listener: TcpListener,
+    db: Database,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<()> {
+    dynoxide::server::serve_with_shutdown(listener, db, shutdown)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Binds `addr` for `ddb local`, turning a busy port into a message that says what to do.
+pub async fn bind(addr: SocketAddr) -> Result<TcpListener> {
+    TcpListener::bind(addr).await.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            anyhow::anyhow!(
+                "port {} is already in use on {}; stop what is listening there or choose another with --port",
+                addr.port(),
+                addr.ip()
+            )
+        } else {
+            anyhow::anyhow!("cannot listen on {addr}: {e}")
+        }
+    })
+}

@@ -1,0 +1,43 @@
+//! ddb: a command-line tool for Amazon DynamoDB with an embedded DynamoDB-compatible engine.
+//!
+//! # Map
+//!
+//! | module      | owns                                                                     |
+//! |-------------|--------------------------------------------------------------------------|
+//! | [`cli`]     | the clap definition: global options and the subcommand list              |
+//! | [`commands`]| one file per subcommand: its `Args` and its `run`; the only layer that prints |
+//! | [`target`]  | where requests go: an endpoint URL, the embedded engine, or AWS          |
+//! | [`engine`]  | the embedded engine (dynoxide-rs) served in-process or as `ddb local`    |
+//! | [`client`]  | the connected SDK client and the mapping of SDK errors to one-line messages |
+//! | [`paginate`]| following `LastEvaluatedKey`, stopping early and computing resume keys   |
+//! | [`item`]    | attribute values: plain JSON and DynamoDB JSON, keys, item size          |
+//! | [`expr`]    | expression placeholders and the `--pk`/`--sk` shorthands                 |
+//! | [`condition`] | why a condition was false: the paths it names and their current values |
+//! | [`output`]  | json / ndjson / table / text writers                                      |
+//! | [`error`]   | the outcomes a command ends with and errors that carry a caret and a hint |
+//!
+//! # One command, top to bottom
+//!
+//! `ddb query Movies --pk 1992 --sk-between A L`:
+//! `main` parses argv with [`cli::Cli`] and hands it to [`commands::run`]. The query command asks
+//! [`target::resolve`] where to go (say, nothing is configured: the embedded engine), and
+//! [`client::Db::connect`] opens the engine's database, serves it on an ephemeral loopback port
+//! and builds an `aws-sdk-dynamodb` client pointed at it. The command describes the table to learn
+//! its key schema, [`expr`] turns the shorthands into `#k0 = :k0 AND #k1 BETWEEN :k1 AND :k2`
+//! with the values as `ExpressionAttributeValues`, and [`paginate`] sends `Query` requests,
+//! following `LastEvaluatedKey` and handing each item to an [`output`] writer as it arrives.
+//! SDK errors come back through [`client::api_error`] as one line with the expression and a
+//! caret when the server named a position. `main` maps the [`error::Outcome`] or error to the
+//! exit code.
+
+pub mod cli;
+pub mod client;
+pub mod commands;
+pub mod condition;
+pub mod engine;
+pub mod error;
+pub mod expr;
+pub mod item;
+pub mod output;
+pub mod paginate;
+pub mod target;

@@ -1,0 +1,44 @@
+//! The `ddb` binary: parse, run, and decide the exit code. Nothing else decides exit codes.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use ddb::error::{Diagnostic, UsageError};
+
+fn main() -> ExitCode {
+    let cli = ddb::cli::Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("ddb: error: cannot start the async runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let result = runtime.block_on(ddb::commands::run(cli));
+    // Connection tasks of the embedded engine may still be winding down; don't wait for them.
+    runtime.shutdown_background();
+    match result {
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+        Err(err) => {
+            // A closed pipe (`ddb scan T | head`) is the reader's choice, not a failure.
+            if err.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("ddb: error: {err:#}");
+            if let Some(diagnostic) = err.chain().find_map(|c| c.downcast_ref::<Diagnostic>()) {
+                for line in diagnostic.detail_lines() {
+                    eprintln!("{line}");
+                }
+            }
+            let usage = err.chain().any(|c| c.is::<UsageError>());
+            ExitCode::from(if usage { 2 } else { 1 })
+        }
+    }
+}
