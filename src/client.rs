@@ -114,7 +114,17 @@ impl Db {
             .table_name(table)
             .send()
             .await
-            .map_err(|e| api_error(e, &self.at(table)))?;
+            .map_err(|e| {
+                let missing = e
+                    .as_service_error()
+                    .is_some_and(|s| s.is_resource_not_found_exception());
+                let err = api_error(e, &self.at(table));
+                if missing {
+                    err
+                } else {
+                    err.context(format!("describe table {table}"))
+                }
+            })?;
         out.table.context("DescribeTable returned no table")
     }
 

@@ -14,6 +14,8 @@ pub enum Outcome {
     NotFound,
     /// A condition expression was false and the item was kept: exit 3.
     ConditionNotMet,
+    /// Stopped by Ctrl-C after reporting where to resume: exit 130, as shells expect.
+    Interrupted,
 }
 
 impl Outcome {
@@ -22,6 +24,7 @@ impl Outcome {
             Outcome::Done => 0,
             Outcome::ConditionNotMet => 3,
             Outcome::NotFound => 4,
+            Outcome::Interrupted => 130,
         }
     }
 }

@@ -30,6 +30,7 @@
 //! caret when the server named a position. `main` maps the [`error::Outcome`] or error to the
 //! exit code.
 
+pub mod batch;
 pub mod cli;
 pub mod client;
 pub mod commands;
@@ -37,6 +38,7 @@ pub mod condition;
 pub mod engine;
 pub mod error;
 pub mod expr;
+pub mod input;
 pub mod item;
 pub mod output;
 pub mod paginate;

@@ -65,8 +65,11 @@ pub(crate) async fn resolve_key(args: &KeyArgs, db: &Db) -> Result<(Item, Vec<St
             let value = parse_json_arg("KEY", json)?;
             let key =
                 item::key_from_json(&value).map_err(|e| Diagnostic::new(format!("KEY: {e}")))?;
-            let mut names: Vec<String> = key.keys().cloned().collect();
-            names.sort();
+            // Key attributes print first, in the order the user wrote them.
+            let names: Vec<String> = value
+                .as_object()
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
             return Ok((key, names));
         }
     }

@@ -1,4 +1,6 @@
-//! `ddb put`: PutItem, optionally conditional.
+//! `ddb put`: PutItem, optionally conditional; with `--file`, a bulk load (see [`file`]).
+
+mod file;
 
 use anyhow::Result;
 use aws_sdk_dynamodb::operation::put_item::PutItemError;
@@ -21,15 +23,23 @@ Examples:
   echo '{\"year\": 2015, \"title\": \"X\"}' | ddb put Movies -
   ddb put Movies --typed '{\"year\": {\"N\": \"2015\"}, \"title\": {\"S\": \"X\"}, \"tags\": {\"SS\": [\"a\", \"b\"]}}'
   ddb put Movies '{\"year\": 2015, \"title\": \"X\"}' --condition 'attribute_not_exists(title)'
+  ddb put Movies --file fixtures/movies.ndjson                 # bulk: BatchWriteItem, 25 per request
+  ddb put Movies --file movies.csv --csv-types 'year=N,rating=N' --rejects bad.csv
+  ddb scan Movies --typed --output ndjson | ddb put Copy --file - --typed
 
-Exit code 3 when --condition is false (nothing is written)."
+Exit code 3 when --condition is false (nothing is written). With --file, bad records are
+reported by line and written to --rejects, and the exit code is 1 if any was rejected."
 )]
 pub struct Args {
     /// Table name
     pub table: String,
     /// The item as a JSON object, or - to read it from standard input
-    #[arg(value_name = "ITEM")]
-    pub item: String,
+    #[arg(
+        value_name = "ITEM",
+        required_unless_present = "file",
+        conflicts_with = "file"
+    )]
+    pub item: Option<String>,
     /// Read the item as DynamoDB JSON ({"S": "x"}), the only form for sets and binary
     #[arg(long)]
     pub typed: bool,
@@ -38,10 +48,15 @@ pub struct Args {
     pub condition: Option<String>,
     #[command(flatten)]
     pub expr: ExprArgs,
+    #[command(flatten)]
+    pub bulk: file::BulkArgs,
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
-    let (text, label) = read_arg_or_stdin(&args.item)?;
+    let Some(item_arg) = &args.item else {
+        return file::run(args, global, db).await;
+    };
+    let (text, label) = read_arg_or_stdin(item_arg)?;
     let item = parse_item(&text, label, args.typed)?;
     let placeholders = Placeholders::parse(&args.expr.names, &args.expr.values, args.typed)?;
     let result = db

@@ -1,0 +1,530 @@
+//! Writing many items with BatchWriteItem: 25 to a request, several requests in flight, retrying
+//! unprocessed items and throttling with capped exponential backoff and full jitter, until every
+//! item is written or its time runs out; nothing is dropped without being reported.
+//!
+//! Items are routed to lanes by a hash of their key, and each lane sends one request at a time:
+//! two puts of the same key therefore always reach the server in input order, and the later one
+//! wins, as with sequential puts. Inside one request DynamoDB refuses duplicate keys, so a lane
+//! collapses them before sending (the later item wins there too) and counts them.
+//!
+//! The [`Tracker`] knows which positions are not yet acknowledged, so an interrupted load can say
+//! from which input position to resume without a gap.
+
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use aws_sdk_dynamodb::error::ProvideErrorMetadata;
+use aws_sdk_dynamodb::error::SdkError;
+use aws_sdk_dynamodb::types::{AttributeValue, PutRequest, ReturnConsumedCapacity, WriteRequest};
+use aws_sdk_dynamodb::Client;
+use aws_smithy_types::retry::RetryConfig;
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+
+use crate::client::KeySchema;
+use crate::expr::KeyAttribute;
+use crate::item::{self, Item};
+
+/// DynamoDB's limit of write requests in one BatchWriteItem.
+pub const BATCH_SIZE: usize = 25;
+
+/// How a load is written.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Requests in flight at once (lanes).
+    pub parallel: usize,
+    /// How long one batch may keep retrying before its items are reported as failed.
+    pub retry_for: Duration,
+}
+
+/// One item on its way, with where it came from.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub position: u64,
+    pub raw: String,
+    pub item: Item,
+    key: String,
+}
+
+/// An item that could not be written, and why.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub position: u64,
+    pub raw: String,
+    pub reason: String,
+}
+
+/// Counts for the summary; shared by the lanes.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Counts {
+    pub written: u64,
+    pub failed: u64,
+    /// Requests sent again (throttled, failed transiently, or with unprocessed items).
+    pub retried: u64,
+    /// Items replaced by a later item with the same key in the same request.
+    pub collapsed: u64,
+    pub capacity: f64,
+    pub requests: u64,
+}
+
+/// Which input positions are handed to the writer and not yet acknowledged.
+#[derive(Debug, Default)]
+pub struct Tracker {
+    state: Mutex<TrackerState>,
+}
+
+#[derive(Debug, Default)]
+struct TrackerState {
+    in_flight: BTreeSet<u64>,
+    highest: u64,
+}
+
+impl Tracker {
+    fn dispatch(&self, position: u64) {
+        let mut s = self.state.lock().expect("tracker lock");
+        s.in_flight.insert(position);
+        s.highest = s.highest.max(position);
+    }
+
+    fn done(&self, positions: impl IntoIterator<Item = u64>) {
+        let mut s = self.state.lock().expect("tracker lock");
+        for p in positions {
+            s.in_flight.remove(&p);
+        }
+    }
+
+    /// Marks a position handled without sending it (rejected, or skipped).
+    pub fn handled(&self, position: u64) {
+        let mut s = self.state.lock().expect("tracker lock");
+        s.highest = s.highest.max(position);
+    }
+
+    /// The first position not known to be handled: every earlier one was written or reported.
+    pub fn resume_from(&self) -> u64 {
+        let s = self.state.lock().expect("tracker lock");
+        s.in_flight.first().copied().unwrap_or(s.highest + 1)
+    }
+}
+
+/// Checks an item has the table's key attributes with the right types, and makes its key id.
+pub fn prepare(
+    position: u64,
+    raw: String,
+    it: Item,
+    schema: &KeySchema,
+) -> Result<Pending, (String, String)> {
+    let mut key = String::new();
+    for attr in std::iter::once(&schema.partition).chain(schema.sort.iter()) {
+        match it.get(&attr.name) {
+            None => return Err((raw, format!("missing the key attribute {}", attr.name))),
+            Some(value) => {
+                let found = item::type_name(value);
+                if found != attr.kind.as_str() {
+                    return Err((
+                        raw,
+                        format!(
+                            "the key attribute {} must be of type {}, found {found}",
+                            attr.name, attr.kind
+                        ),
+                    ));
+                }
+                key_part(&mut key, attr, value);
+            }
+        }
+    }
+    let size = item::item_size(&it);
+    if size > item::MAX_ITEM_BYTES {
+        return Err((
+            raw,
+            format!(
+                "the item is {size} bytes, over DynamoDB's limit of {} bytes",
+                item::MAX_ITEM_BYTES
+            ),
+        ));
+    }
+    Ok(Pending {
+        position,
+        raw,
+        item: it,
+        key,
+    })
+}
+
+/// Appends a canonical text of one key value: numbers equal in value ("1", "1.0") give the same
+/// text, as DynamoDB treats them as the same key.
+fn key_part(out: &mut String, attr: &KeyAttribute, value: &AttributeValue) {
+    use std::fmt::Write;
+    match value {
+        AttributeValue::N(n) => {
+            let _ = write!(out, "N{}\u{0}", canonical_number(n));
+        }
+        AttributeValue::S(s) => {
+            let _ = write!(out, "S{}:{s}\u{0}", s.len());
+        }
+        AttributeValue::B(b) => {
+            let _ = write!(out, "B{:?}\u{0}", b.as_ref());
+        }
+        _ => {
+            let _ = write!(out, "?{}\u{0}", attr.name);
+        }
+    }
+}
+
+/// A number's value as text: sign, significant digits, and the exponent of the first digit.
+fn canonical_number(text: &str) -> String {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(at) => (&body[..at], body[at + 1..].parse::<i64>().unwrap_or(0)),
+        None => (body, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = format!("{whole}{fraction}");
+    let leading = digits.len() - digits.trim_start_matches('0').len();
+    let significant = digits.trim_start_matches('0').trim_end_matches('0');
+    if significant.is_empty() {
+        return "0".to_string();
+    }
+    let point = whole.len() as i64 - leading as i64 + exponent;
+    format!("{}{significant}e{point}", if negative { "-" } else { "" })
+}
+
+/// The lanes of a load in progress.
+pub struct Writer {
+    lanes: Vec<mpsc::Sender<Pending>>,
+    tasks: JoinSet<()>,
+    pub counts: Arc<Mutex<Counts>>,
+    pub tracker: Arc<Tracker>,
+}
+
+impl Writer {
+    /// Starts the lanes. Failures are sent on `failures`; `on_progress` sees the counts after
+    /// every acknowledged request.
+    pub fn start(
+        client: Client,
+        table: String,
+        options: &Options,
+        failures: mpsc::UnboundedSender<Failure>,
+        on_progress: Arc<dyn Fn(&Counts) + Send + Sync>,
+    ) -> Writer {
+        let counts = Arc::new(Mutex::new(Counts::default()));
+        let tracker = Arc::new(Tracker::default());
+        let mut lanes = Vec::new();
+        let mut tasks = JoinSet::new();
+        for _ in 0..options.parallel.max(1) {
+            let (tx, rx) = mpsc::channel::<Pending>(4 * BATCH_SIZE);
+            lanes.push(tx);
+            let lane = Lane {
+                client: client.clone(),
+                table: table.clone(),
+                retry_for: options.retry_for,
+                counts: counts.clone(),
+                tracker: tracker.clone(),
+                failures: failures.clone(),
+                on_progress: on_progress.clone(),
+            };
+            tasks.spawn(lane.run(rx));
+        }
+        Writer {
+            lanes,
+            tasks,
+            counts,
+            tracker,
+        }
+    }
+
+    /// Hands an item to the lane of its key; waits while that lane is full.
+    pub async fn send(&self, pending: Pending) {
+        let mut hasher = DefaultHasher::new();
+        pending.key.hash(&mut hasher);
+        let lane = (hasher.finish() % self.lanes.len() as u64) as usize;
+        self.tracker.dispatch(pending.position);
+        // A lane only stops when the writer is dropped, so this send cannot fail while we hold it.
+        let _ = self.lanes[lane].send(pending).await;
+    }
+
+    /// Lets every lane write what it holds, then returns the counts.
+    pub async fn finish(mut self) -> Counts {
+        self.lanes.clear();
+        while self.tasks.join_next().await.is_some() {}
+        let counts = self.counts.lock().expect("counts lock").clone();
+        counts
+    }
+
+    /// Stops at once: requests in flight are abandoned and their items stay unacknowledged.
+    pub async fn abort(mut self) -> Counts {
+        self.tasks.abort_all();
+        while self.tasks.join_next().await.is_some() {}
+        let counts = self.counts.lock().expect("counts lock").clone();
+        counts
+    }
+}
+
+struct Lane {
+    client: Client,
+    table: String,
+    retry_for: Duration,
+    counts: Arc<Mutex<Counts>>,
+    tracker: Arc<Tracker>,
+    failures: mpsc::UnboundedSender<Failure>,
+    on_progress: Arc<dyn Fn(&Counts) + Send + Sync>,
+}
+
+impl Lane {
+    async fn run(self, mut rx: mpsc::Receiver<Pending>) {
+        while let Some(first) = rx.recv().await {
+            let mut batch = vec![first];
+            // Fill the batch from what is already waiting; a slow producer gets a short grace.
+            let deadline = tokio::time::Instant::now() + Duration::from_millis(20);
+            while batch.len() < BATCH_SIZE {
+                match rx.try_recv() {
+                    Ok(p) => batch.push(p),
+                    Err(mpsc::error::TryRecvError::Empty) => {
+                        match tokio::time::timeout_at(deadline, rx.recv()).await {
+                            Ok(Some(p)) => batch.push(p),
+                            _ => break,
+                        }
+                    }
+                    Err(mpsc::error::TryRecvError::Disconnected) => break,
+                }
+            }
+            self.write(batch).await;
+        }
+    }
+
+    async fn write(&self, batch: Vec<Pending>) {
+        // Collapse duplicate keys: the later item replaces the earlier one.
+        let mut order: Vec<String> = Vec::new();
+        let mut by_key: HashMap<String, Pending> = HashMap::new();
+        let mut collapsed_positions = Vec::new();
+        for p in batch {
+            if let Some(earlier) = by_key.insert(p.key.clone(), p.clone()) {
+                collapsed_positions.push(earlier.position);
+            } else {
+                order.push(p.key);
+            }
+        }
+        let collapsed = collapsed_positions.len() as u64;
+        let mut remaining: Vec<Pending> = order
+            .into_iter()
+            .map(|k| by_key.remove(&k).expect("key kept"))
+            .collect();
+        let started = Instant::now();
+        let mut attempt = 0u32;
+        loop {
+            let requests: Vec<WriteRequest> = remaining
+                .iter()
+                .map(|p| {
+                    WriteRequest::builder()
+                        .put_request(
+                            PutRequest::builder()
+                                .set_item(Some(p.item.clone()))
+                                .build()
+                                .expect("item set"),
+                        )
+                        .build()
+                })
+                .collect();
+            let result = self
+                .client
+                .batch_write_item()
+                .request_items(&self.table, requests)
+                .return_consumed_capacity(ReturnConsumedCapacity::Total)
+                .customize()
+                .config_override(
+                    aws_sdk_dynamodb::Config::builder().retry_config(RetryConfig::disabled()),
+                )
+                .send()
+                .await;
+            let mut retry = false;
+            match result {
+                Ok(out) => {
+                    let unprocessed: Vec<Item> = out
+                        .unprocessed_items()
+                        .and_then(|u| u.get(&self.table))
+                        .map(|reqs| {
+                            reqs.iter()
+                                .filter_map(|r| r.put_request().map(|p| p.item().clone()))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    let capacity: f64 = out
+                        .consumed_capacity()
+                        .iter()
+                        .filter_map(|c| c.capacity_units())
+                        .sum();
+                    let (done, left): (Vec<Pending>, Vec<Pending>) = if unprocessed.is_empty() {
+                        (std::mem::take(&mut remaining), Vec::new())
+                    } else {
+                        std::mem::take(&mut remaining)
+                            .into_iter()
+                            .partition(|p| !unprocessed.contains(&p.item))
+                    };
+                    {
+                        let mut c = self.counts.lock().expect("counts lock");
+                        c.requests += 1;
+                        c.capacity += capacity;
+                        c.written += done.len() as u64;
+                        (self.on_progress)(&c);
+                    }
+                    self.tracker.done(done.iter().map(|p| p.position));
+                    remaining = left;
+                    retry = !remaining.is_empty();
+                }
+                Err(err) if is_retryable(&err) => {
+                    self.counts.lock().expect("counts lock").requests += 1;
+                    retry = true;
+                }
+                Err(err) => {
+                    let reason = error_text(&err);
+                    self.fail(std::mem::take(&mut remaining), &reason);
+                }
+            }
+            if !retry {
+                break;
+            }
+            if started.elapsed() >= self.retry_for {
+                let reason = format!(
+                    "still not written after {} s of retries",
+                    self.retry_for.as_secs()
+                );
+                self.fail(std::mem::take(&mut remaining), &reason);
+                break;
+            }
+            self.counts.lock().expect("counts lock").retried += 1;
+            tokio::time::sleep(backoff(attempt)).await;
+            attempt += 1;
+        }
+        let mut c = self.counts.lock().expect("counts lock");
+        c.collapsed += collapsed;
+        drop(c);
+        self.tracker.done(collapsed_positions);
+    }
+
+    fn fail(&self, items: Vec<Pending>, reason: &str) {
+        self.counts.lock().expect("counts lock").failed += items.len() as u64;
+        self.tracker.done(items.iter().map(|p| p.position));
+        for p in items {
+            let _ = self.failures.send(Failure {
+                position: p.position,
+                raw: p.raw,
+                reason: reason.to_string(),
+            });
+        }
+    }
+}
+
+/// Capped exponential backoff with full jitter: a random pause up to 25 ms × 2^attempt, at most 2 s.
+fn backoff(attempt: u32) -> Duration {
+    let ceiling = Duration::from_millis(25)
+        .saturating_mul(1 << attempt.min(16))
+        .min(Duration::from_secs(2));
+    ceiling.mul_f64(fastrand::f64())
+}
+
+fn is_retryable<E: ProvideErrorMetadata, R>(err: &SdkError<E, R>) -> bool {
+    match err {
+        SdkError::TimeoutError(_) | SdkError::DispatchFailure(_) | SdkError::ResponseError(_) => {
+            true
+        }
+        SdkError::ServiceError(e) => matches!(
+            e.err().code(),
+            Some(
+                "ProvisionedThroughputExceededException"
+                    | "ThrottlingException"
+                    | "RequestLimitExceeded"
+                    | "InternalServerError"
+                    | "ServiceUnavailable"
+                    | "LimitExceededException"
+            )
+        ),
+        _ => false,
+    }
+}
+
+fn error_text<E: ProvideErrorMetadata, R>(err: &SdkError<E, R>) -> String {
+    match (err.code(), err.message()) {
+        (Some(code), Some(message)) => format!("{code}: {message}"),
+        (Some(code), None) => code.to_string(),
+        _ => "the request failed".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_dynamodb::types::ScalarAttributeType;
+
+    #[test]
+    fn equal_numbers_have_one_key_text() {
+        assert_eq!(canonical_number("1"), canonical_number("1.0"));
+        assert_eq!(canonical_number("100"), canonical_number("1e2"));
+        assert_eq!(canonical_number("0.05"), canonical_number("5E-2"));
+        assert_eq!(canonical_number("-0"), canonical_number("0.000"));
+        assert_ne!(canonical_number("10"), canonical_number("1"));
+        assert_ne!(canonical_number("-1"), canonical_number("1"));
+    }
+
+    #[test]
+    fn the_tracker_resumes_at_the_first_unacknowledged_position() {
+        let t = Tracker::default();
+        for p in 1..=5 {
+            t.dispatch(p);
+        }
+        t.done([1, 2, 4]);
+        assert_eq!(t.resume_from(), 3);
+        t.done([3, 5]);
+        assert_eq!(t.resume_from(), 6);
+        t.handled(9);
+        assert_eq!(t.resume_from(), 10);
+    }
+
+    #[test]
+    fn prepare_checks_key_presence_and_type() {
+        let schema = KeySchema {
+            partition: KeyAttribute {
+                name: "year".into(),
+                kind: ScalarAttributeType::N,
+            },
+            sort: Some(KeyAttribute {
+                name: "title".into(),
+                kind: ScalarAttributeType::S,
+            }),
+        };
+        let it = |v: serde_json::Value| item::item_from_json(&v, false).unwrap();
+        let err = prepare(
+            1,
+            String::new(),
+            it(serde_json::json!({"year": 1})),
+            &schema,
+        )
+        .unwrap_err();
+        assert_eq!(err.1, "missing the key attribute title");
+        let err = prepare(
+            1,
+            String::new(),
+            it(serde_json::json!({"year": "1", "title": "x"})),
+            &schema,
+        )
+        .unwrap_err();
+        assert_eq!(err.1, "the key attribute year must be of type N, found S");
+        assert!(prepare(
+            1,
+            String::new(),
+            it(serde_json::json!({"year": 1, "title": "x"})),
+            &schema
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn backoff_stays_under_its_cap() {
+        for attempt in 0..40 {
+            assert!(backoff(attempt) <= Duration::from_secs(2));
+        }
+    }
+}

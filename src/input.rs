@@ -1,0 +1,540 @@
+//! Items read from a file or standard input, one record at a time so memory stays flat whatever
+//! the input's size: NDJSON (one item per line), a JSON array, or CSV with a header row.
+//!
+//! Each record keeps its position (the line for NDJSON and CSV, the element number for a JSON
+//! array) and its raw text, so a bad record can be reported by position and written to a rejects
+//! file as it was given. A record that cannot become an item is not an error of the reader: it is
+//! a [`Record`] whose `item` is `Err`.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use aws_sdk_dynamodb::types::AttributeValue;
+use clap::ValueEnum;
+use serde_json::Value;
+
+use crate::item::{self, Item};
+
+/// The `--format` choices for `put --file`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// One JSON object per line
+    Ndjson,
+    /// A JSON array of objects
+    Json,
+    /// Comma-separated values with a header row
+    Csv,
+}
+
+/// One input record: where it was, what it said, and the item it makes (or why not).
+#[derive(Debug)]
+pub struct Record {
+    /// 1-based line (NDJSON, CSV) or element number (JSON array).
+    pub position: u64,
+    pub raw: String,
+    pub item: Result<Item, String>,
+}
+
+/// How to type CSV columns: `year=N,rating=N`; other columns are inferred.
+#[derive(Debug, Clone, Default)]
+pub struct CsvTypes(HashMap<String, CsvType>);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CsvType {
+    S,
+    N,
+    B,
+    Bool,
+    Json,
+}
+
+impl std::str::FromStr for CsvTypes {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        let mut types = HashMap::new();
+        for pair in text.split(',').filter(|p| !p.trim().is_empty()) {
+            let (name, kind) = pair
+                .split_once('=')
+                .ok_or_else(|| format!("expected COLUMN=TYPE like year=N, found {pair:?}"))?;
+            let kind = match kind.trim().to_ascii_uppercase().as_str() {
+                "S" => CsvType::S,
+                "N" => CsvType::N,
+                "B" => CsvType::B,
+                "BOOL" => CsvType::Bool,
+                "JSON" => CsvType::Json,
+                other => {
+                    return Err(format!(
+                        "CSV column types are S, N, B, BOOL or JSON, not {other:?}"
+                    ))
+                }
+            };
+            types.insert(name.trim().to_string(), kind);
+        }
+        Ok(CsvTypes(types))
+    }
+}
+
+/// Counts the bytes read, for progress and ETA.
+struct Counted<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// An open input: its records, its size when known, and the bytes read so far.
+pub struct Input {
+    pub records: Box<dyn Iterator<Item = io::Result<Record>> + Send>,
+    pub size: Option<u64>,
+    pub bytes_read: Arc<AtomicU64>,
+    pub format: InputFormat,
+}
+
+/// Opens `path` (`-` for standard input). Without `format`, a `.csv` name means CSV, and
+/// otherwise the first non-blank character decides: `[` a JSON array, anything else NDJSON.
+pub fn open(
+    path: &str,
+    format: Option<InputFormat>,
+    typed: bool,
+    csv_types: CsvTypes,
+) -> io::Result<Input> {
+    let (reader, size): (Box<dyn Read + Send>, Option<u64>) = if path == "-" {
+        (Box::new(io::stdin()), None)
+    } else {
+        let file = File::open(path)?;
+        let size = file.metadata().ok().map(|m| m.len());
+        (Box::new(file), size)
+    };
+    let bytes_read = Arc::new(AtomicU64::new(0));
+    let mut reader = BufReader::with_capacity(
+        256 * 1024,
+        Counted {
+            inner: reader,
+            count: bytes_read.clone(),
+        },
+    );
+    let format = match format {
+        Some(f) => f,
+        None if Path::new(path)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv")) =>
+        {
+            InputFormat::Csv
+        }
+        None => {
+            let buffered = reader.fill_buf()?;
+            match buffered.iter().find(|b| !b.is_ascii_whitespace()) {
+                Some(b'[') => InputFormat::Json,
+                _ => InputFormat::Ndjson,
+            }
+        }
+    };
+    let records: Box<dyn Iterator<Item = io::Result<Record>> + Send> = match format {
+        InputFormat::Ndjson => Box::new(NdjsonRecords {
+            reader,
+            line: 0,
+            typed,
+        }),
+        InputFormat::Json => Box::new(ArrayRecords::new(reader, typed)),
+        InputFormat::Csv => Box::new(CsvRecords::new(reader, csv_types)?),
+    };
+    Ok(Input {
+        records,
+        size,
+        bytes_read,
+        format,
+    })
+}
+
+fn item_from_text(text: &str, typed: bool) -> Result<Item, String> {
+    let value = item::parse_json(text).map_err(|e| e.to_string())?;
+    item::item_from_json(&value, typed).map_err(|e| e.to_string())
+}
+
+struct NdjsonRecords<R> {
+    reader: R,
+    line: u64,
+    typed: bool,
+}
+
+impl<R: BufRead> Iterator for NdjsonRecords<R> {
+    type Item = io::Result<Record>;
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let mut raw = String::new();
+            match self.reader.read_line(&mut raw) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(e)),
+            }
+            self.line += 1;
+            let text = raw.trim_end_matches(['\n', '\r']);
+            if text.trim().is_empty() {
+                continue;
+            }
+            let item = item_from_text(text, self.typed);
+            return Some(Ok(Record {
+                position: self.line,
+                raw: text.to_string(),
+                item,
+            }));
+        }
+    }
+}
+
+/// The elements of a JSON array, found by bracket matching (strings and escapes respected) so
+/// that only one element is held at a time.
+struct ArrayRecords<R> {
+    reader: R,
+    typed: bool,
+    element: u64,
+    /// A byte read one too far (the `,` or `]` ending a scalar element).
+    pushback: Option<u8>,
+    started: bool,
+    done: bool,
+}
+
+impl<R: BufRead> ArrayRecords<R> {
+    fn new(reader: R, typed: bool) -> Self {
+        ArrayRecords {
+            reader,
+            typed,
+            element: 0,
+            pushback: None,
+            started: false,
+            done: false,
+        }
+    }
+
+    fn byte(&mut self) -> io::Result<Option<u8>> {
+        if let Some(b) = self.pushback.take() {
+            return Ok(Some(b));
+        }
+        let buf = self.reader.fill_buf()?;
+        let Some(&b) = buf.first() else {
+            return Ok(None);
+        };
+        self.reader.consume(1);
+        Ok(Some(b))
+    }
+
+    fn skip_blank(&mut self) -> io::Result<Option<u8>> {
+        loop {
+            match self.byte()? {
+                Some(b) if b.is_ascii_whitespace() => continue,
+                other => return Ok(other),
+            }
+        }
+    }
+
+    fn malformed(&mut self, what: &str) -> io::Error {
+        self.done = true;
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "malformed JSON array after element {}: {what}",
+                self.element
+            ),
+        )
+    }
+
+    /// The bytes of the next element, or `None` after the closing `]`.
+    fn next_element(&mut self) -> io::Result<Option<Vec<u8>>> {
+        if !self.started {
+            self.started = true;
+            if self.skip_blank()? != Some(b'[') {
+                return Err(self.malformed("the input does not start with ["));
+            }
+        }
+        let first = match self.skip_blank()? {
+            Some(b']') => return Ok(None),
+            Some(b',') if self.element > 0 => self.skip_blank()?,
+            Some(b) if self.element == 0 => Some(b),
+            Some(_) => return Err(self.malformed("expected , or ] between elements")),
+            None => return Err(self.malformed("the array is not closed with ]")),
+        };
+        let mut out = Vec::new();
+        let (mut depth, mut in_string, mut escaped) = (0u32, false, false);
+        let mut next = first;
+        loop {
+            let Some(b) = next else {
+                return Err(self.malformed("the input ends inside an element"));
+            };
+            if in_string {
+                out.push(b);
+                match (escaped, b) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => in_string = false,
+                    _ => {}
+                }
+            } else {
+                match b {
+                    b',' | b']' if depth == 0 => {
+                        self.pushback = Some(b);
+                        return Ok(Some(out));
+                    }
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                out.push(b);
+            }
+            next = self.byte()?;
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for ArrayRecords<R> {
+    type Item = io::Result<Record>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        match self.next_element() {
+            Ok(Some(bytes)) => {
+                self.element += 1;
+                let raw = String::from_utf8_lossy(&bytes).trim().to_string();
+                let item = item_from_text(&raw, self.typed);
+                Some(Ok(Record {
+                    position: self.element,
+                    raw,
+                    item,
+                }))
+            }
+            Ok(None) => {
+                self.done = true;
+                None
+            }
+            Err(e) => Some(Err(e)),
+        }
+    }
+}
+
+struct CsvRecords<R> {
+    records: csv::StringRecordsIntoIter<R>,
+    header: csv::StringRecord,
+    types: CsvTypes,
+}
+
+impl<R: Read> CsvRecords<R> {
+    fn new(reader: R, types: CsvTypes) -> io::Result<Self> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .from_reader(reader);
+        let header = reader.headers().map_err(csv_error)?.clone();
+        for name in types.0.keys() {
+            if !header.iter().any(|h| h == name) {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("--csv-types names {name:?}, which is not a column of the header"),
+                ));
+            }
+        }
+        Ok(CsvRecords {
+            records: reader.into_records(),
+            header,
+            types,
+        })
+    }
+
+    fn item(&self, record: &csv::StringRecord) -> Result<Item, String> {
+        let mut it = Item::new();
+        for (name, text) in self.header.iter().zip(record.iter()) {
+            if text.is_empty() {
+                continue; // An empty field is an absent attribute, as DynamoDB has no empty-column notion.
+            }
+            let value = match self.types.0.get(name) {
+                Some(CsvType::S) => AttributeValue::S(text.to_string()),
+                Some(CsvType::N) if item::is_number_text(text) => {
+                    AttributeValue::N(text.to_string())
+                }
+                Some(CsvType::N) => return Err(format!("column {name}: {text:?} is not a number")),
+                Some(CsvType::B) => item::scalar_from_text(
+                    text,
+                    &aws_sdk_dynamodb::types::ScalarAttributeType::B,
+                    name,
+                )
+                .map_err(|e| format!("column {name}: {e}"))?,
+                Some(CsvType::Bool) => match text {
+                    "true" | "TRUE" | "True" => AttributeValue::Bool(true),
+                    "false" | "FALSE" | "False" => AttributeValue::Bool(false),
+                    _ => return Err(format!("column {name}: {text:?} is not true or false")),
+                },
+                Some(CsvType::Json) => {
+                    let json: Value =
+                        item::parse_json(text).map_err(|e| format!("column {name}: {e}"))?;
+                    item::from_plain(&json, name).map_err(|e| format!("column {name}: {e}"))?
+                }
+                None => infer(text),
+            };
+            it.insert(name.to_string(), value);
+        }
+        Ok(it)
+    }
+}
+
+/// A CSV field's type when `--csv-types` does not name its column: a number only when it reads
+/// back the same (so "007" and "1e3" stay strings), true/false as BOOL, anything else S.
+fn infer(text: &str) -> AttributeValue {
+    let canonical_number = item::is_number_text(text)
+        && !text.starts_with('+')
+        && !text.contains(['e', 'E'])
+        && !text.ends_with('.')
+        && !text.starts_with('.')
+        && !(text.trim_start_matches('-').starts_with('0')
+            && text.trim_start_matches('-').len() > 1
+            && !text.trim_start_matches('-').starts_with("0."));
+    match text {
+        "true" => AttributeValue::Bool(true),
+        "false" => AttributeValue::Bool(false),
+        _ if canonical_number => AttributeValue::N(text.to_string()),
+        _ => AttributeValue::S(text.to_string()),
+    }
+}
+
+fn csv_error(e: csv::Error) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("CSV: {e}"))
+}
+
+impl<R: Read> Iterator for CsvRecords<R> {
+    type Item = io::Result<Record>;
+    fn next(&mut self) -> Option<Self::Item> {
+        let record = match self.records.next()? {
+            Ok(r) => r,
+            Err(e) => {
+                let position = e.position().map_or(0, |p| p.line());
+                return match e.kind() {
+                    // A row with the wrong number of fields is that row's problem, not the file's.
+                    csv::ErrorKind::UnequalLengths { .. } => Some(Ok(Record {
+                        position,
+                        raw: String::new(),
+                        item: Err(format!("CSV: {e}")),
+                    })),
+                    _ => Some(Err(csv_error(e))),
+                };
+            }
+        };
+        let position = record.position().map_or(0, |p| p.line());
+        let mut raw = Vec::new();
+        {
+            let mut writer = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(&mut raw);
+            let _ = writer.write_record(&record);
+        }
+        let raw = String::from_utf8_lossy(&raw).trim_end().to_string();
+        let item = self.item(&record);
+        Some(Ok(Record {
+            position,
+            raw,
+            item,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, format: Option<InputFormat>, types: &str) -> Vec<Record> {
+        let dir = tempfile::tempdir().unwrap();
+        let name = if format == Some(InputFormat::Csv) {
+            "in.csv"
+        } else {
+            "in.txt"
+        };
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let input = open(
+            path.to_str().unwrap(),
+            format,
+            false,
+            types.parse().unwrap(),
+        )
+        .unwrap();
+        input.records.map(|r| r.unwrap()).collect()
+    }
+
+    #[test]
+    fn ndjson_keeps_line_numbers_across_blank_and_bad_lines() {
+        let records = read("{\"a\": 1}\n\n{\"a\": \n{\"b\": \"x\"}\n", None, "");
+        let positions: Vec<u64> = records.iter().map(|r| r.position).collect();
+        assert_eq!(positions, [1, 3, 4]);
+        assert!(records[1]
+            .item
+            .as_ref()
+            .unwrap_err()
+            .contains("malformed JSON"));
+        assert_eq!(
+            records[2].item.as_ref().unwrap()["b"],
+            AttributeValue::S("x".into())
+        );
+    }
+
+    #[test]
+    fn a_json_array_is_read_element_by_element() {
+        let records = read(
+            " [ {\"a\": \"],[\"}, {\"b\": [1, {\"c\": 2}]} , 7 ]",
+            None,
+            "",
+        );
+        assert_eq!(records.len(), 3);
+        assert_eq!(
+            records[0].item.as_ref().unwrap()["a"],
+            AttributeValue::S("],[".into())
+        );
+        assert!(records[1].item.is_ok());
+        assert!(records[2]
+            .item
+            .as_ref()
+            .unwrap_err()
+            .contains("must be a JSON object"));
+    }
+
+    #[test]
+    fn csv_handles_quotes_embedded_newlines_and_types() {
+        let text = "year,title,rating,zip\n1992,\"Alien, the \"\"third\"\"\",7.5,007\n1993,\"two\nlines\",,1\n";
+        let records = read(text, Some(InputFormat::Csv), "year=N");
+        assert_eq!(records.len(), 2);
+        let first = records[0].item.as_ref().unwrap();
+        assert_eq!(
+            first["title"],
+            AttributeValue::S("Alien, the \"third\"".into())
+        );
+        assert_eq!(first["rating"], AttributeValue::N("7.5".into()));
+        assert_eq!(
+            first["zip"],
+            AttributeValue::S("007".into()),
+            "leading zeros keep a string"
+        );
+        let second = records[1].item.as_ref().unwrap();
+        assert_eq!(second["title"], AttributeValue::S("two\nlines".into()));
+        assert!(
+            !second.contains_key("rating"),
+            "an empty field is an absent attribute"
+        );
+        assert_eq!(records[1].position, 3);
+    }
+
+    #[test]
+    fn csv_types_are_checked() {
+        let records = read("year,title\nnineteen,x\n", Some(InputFormat::Csv), "year=N");
+        assert_eq!(
+            records[0].item.as_ref().unwrap_err(),
+            "column year: \"nineteen\" is not a number"
+        );
+    }
+}
