@@ -398,6 +398,8 @@ fn validation_error(message: &str, ctx: &ErrorContext) -> Diagnostic {
     if message.contains("key element does not match the schema")
         || message.contains("Missing the key")
         || message.contains("Type mismatch for key")
+        || message.contains("required keys was not given a value")
+        || message.contains("number of conditions on the keys is invalid")
     {
         return diagnostic.with_hint(format!(
             "`ddb describe-table {}` shows the table's key attributes and their types",

@@ -151,6 +151,52 @@ fn check_placeholder(key: &str, sigil: char, flag: &str) -> Result<(), Diagnosti
     }
 }
 
+/// Refuses a `:value` or `#name` placeholder that an expression uses but `--values`/`--names`
+/// does not give, with DynamoDB's own wording and a caret. DynamoDB refuses these too, but not
+/// every DynamoDB-compatible server does (the embedded engine lets some through), and an answer
+/// computed with a missing value is worse than an error. Expressions have no string literals, so
+/// every `:x` or `#x` token is a placeholder.
+pub fn check_placeholders(expressions: &[(&'static str, String)], placeholders: &Placeholders) -> Result<(), Diagnostic> {
+    for (flag, text) in expressions {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let sigil = bytes[i];
+            if sigil != b':' && sigil != b'#' {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += 1;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
+            let token = &text[start..i];
+            if token.len() < 2 {
+                continue;
+            }
+            let (defined, message, hint) = if sigil == b':' {
+                (
+                    placeholders.values.contains_key(token),
+                    format!("An expression attribute value used in expression is not defined; attribute value: {token}"),
+                    format!("give its value with --values '{token}=...'"),
+                )
+            } else {
+                (
+                    placeholders.names.contains_key(token),
+                    format!("An expression attribute name used in the document path is not defined; attribute name: {token}"),
+                    format!("give the attribute it stands for with --names '{token}=attribute'"),
+                )
+            };
+            if !defined {
+                let column = text[..start].chars().count();
+                return Err(Diagnostic::new(message).with_excerpt(*flag, text.clone(), column).with_hint(hint));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A condition on the sort key, from `--sk`, `--sk-between` or `--sk-begins-with`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SortCondition {
@@ -299,6 +345,20 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn undefined_placeholders_are_found_with_their_column() {
+        let p = Placeholders::parse(&["#yr=year".into()], &[":lo=1".into()], false).unwrap();
+        let exprs = vec![("--filter", "#yr BETWEEN :lo AND :hi".to_string())];
+        let err = check_placeholders(&exprs, &p).unwrap_err();
+        assert!(err.message.ends_with("attribute value: :hi"), "{}", err.message);
+        assert_eq!(err.excerpt.unwrap().column, 19);
+        let exprs = vec![("--projection", "#yr, #t".to_string())];
+        let err = check_placeholders(&exprs, &p).unwrap_err();
+        assert!(err.message.ends_with("attribute name: #t"), "{}", err.message);
+        let exprs = vec![("--filter", "#yr >= :lo".to_string())];
+        assert!(check_placeholders(&exprs, &p).is_ok());
     }
 
     #[test]

@@ -1,12 +1,29 @@
 //! The `ddb` binary: parse, run, and decide the exit code. Nothing else decides exit codes.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
 use ddb::error::{Diagnostic, UsageError};
 
 fn main() -> ExitCode {
-    let cli = ddb::cli::Cli::parse();
+    let cli = match ddb::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if err.use_stderr() => {
+            // clap's "error: ..." becomes "ddb: error: ...", like every other error.
+            let rendered = err.render();
+            if std::io::stderr().is_terminal() {
+                eprint!("ddb: {}", rendered.ansi());
+            } else {
+                eprint!("ddb: {rendered}");
+            }
+            return ExitCode::from(2);
+        }
+        Err(help_or_version) => {
+            let _ = help_or_version.print();
+            return ExitCode::SUCCESS;
+        }
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -10,7 +10,7 @@ use super::{report_capacity, resolve_key};
 use crate::cli::{GlobalArgs, KeyArgs};
 use crate::client::{api_error, Db};
 use crate::error::Outcome;
-use crate::expr::Placeholders;
+use crate::expr::{self, Placeholders};
 use crate::item::{self, Item};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -59,6 +59,10 @@ pub(crate) async fn delete_item(
     condition: Option<(&str, &Placeholders)>,
 ) -> Result<Deleted> {
     let placeholders = condition.map(|(_, p)| p);
+    let ctx = db.at(table).expression("--condition", condition.map(|(c, _)| c));
+    if let Some(p) = placeholders {
+        expr::check_placeholders(&ctx.expressions, p)?;
+    }
     let result = db
         .client
         .delete_item()
@@ -80,9 +84,6 @@ pub(crate) async fn delete_item(
             {
                 return Ok(Deleted::ConditionFailed(failed.item().cloned()));
             }
-            let ctx = db
-                .at(table)
-                .expression("--condition", condition.map(|(c, _)| c));
             Err(api_error(err, &ctx).context(format!("delete from {table}")))
         }
     }

@@ -7,7 +7,7 @@ use super::{report_capacity, resolve_key};
 use crate::cli::{ExprArgs, GlobalArgs, KeyArgs};
 use crate::client::{api_error, Db};
 use crate::error::Outcome;
-use crate::expr::Placeholders;
+use crate::expr::{self, Placeholders};
 use crate::item;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -41,6 +41,8 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     let table = &args.key.table;
     let (key, key_names) = resolve_key(&args.key, db).await?;
     let placeholders = Placeholders::parse(&args.expr.names, &args.expr.values, args.typed)?;
+    let ctx = db.at(table).expression("--projection", args.projection.as_deref());
+    expr::check_placeholders(&ctx.expressions, &placeholders)?;
     let out = db
         .client
         .get_item()
@@ -52,12 +54,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         .return_consumed_capacity(ReturnConsumedCapacity::Total)
         .send()
         .await
-        .map_err(|e| {
-            let ctx = db
-                .at(table)
-                .expression("--projection", args.projection.as_deref());
-            api_error(e, &ctx).context(format!("get from {table}"))
-        })?;
+        .map_err(|e| api_error(e, &ctx).context(format!("get from {table}")))?;
     report_capacity(global, table, out.consumed_capacity());
     match out.item() {
         Some(found) => {

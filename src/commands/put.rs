@@ -11,7 +11,7 @@ use crate::cli::{ExprArgs, GlobalArgs};
 use crate::client::{api_error, Db};
 use crate::condition;
 use crate::error::{Diagnostic, Outcome};
-use crate::expr::Placeholders;
+use crate::expr::{self, Placeholders};
 use crate::item::{self, Item};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -59,6 +59,8 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     let (text, label) = read_arg_or_stdin(item_arg)?;
     let item = parse_item(&text, label, args.typed)?;
     let placeholders = Placeholders::parse(&args.expr.names, &args.expr.values, args.typed)?;
+    let ctx = db.at(&args.table).expression("--condition", args.condition.as_deref());
+    expr::check_placeholders(&ctx.expressions, &placeholders)?;
     let result = db
         .client
         .put_item()
@@ -93,9 +95,6 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
                 );
                 return Ok(Outcome::ConditionNotMet);
             }
-            let ctx = db
-                .at(&args.table)
-                .expression("--condition", args.condition.as_deref());
             Err(api_error(err, &ctx).context(format!("put into {}", args.table)))
         }
     }

@@ -16,7 +16,8 @@ use crate::paginate;
     after_help = "\
 Examples:
   ddb query Movies --pk 1985
-  ddb query Movies --pk 1992 --sk-between A L --projection '#yr, title, info.genres, info.actors[0]' --names '#yr=year'
+  ddb query Movies --pk 1992 --sk-between A L
+  ddb query Movies --pk 1992 --projection '#yr, title, info.actors[0]' --names '#yr=year'
   ddb query Movies --pk 2013 --sk '>= M' --desc --max-items 5
   ddb query Movies --pk 2013 --sk-begins-with The --filter 'info.rating > :r' --values ':r=7'
   ddb query Movies --key-condition '#yr = :y' --names '#yr=year' --values ':y=1985' --select count
@@ -84,6 +85,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         .expression(flag, Some(&condition))
         .expression("--filter", r.filter.as_deref())
         .expression("--projection", r.projection.as_deref());
+    expr::check_placeholders(&ctx.expressions, &placeholders)?;
     let start = read::start_key(r)?;
     let request = db
         .client

@@ -7,7 +7,7 @@ use super::read;
 use crate::cli::{GlobalArgs, ReadArgs, Select};
 use crate::client::{api_error, resume_key_names, Db};
 use crate::error::{Outcome, UsageError};
-use crate::expr::Placeholders;
+use crate::expr::{self, Placeholders};
 use crate::paginate;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -46,6 +46,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         .at(&r.table)
         .expression("--filter", r.filter.as_deref())
         .expression("--projection", r.projection.as_deref());
+    expr::check_placeholders(&ctx.expressions, &placeholders)?;
     let start = read::start_key(r)?;
     let request = db
         .client

@@ -1,0 +1,375 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[ddb] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'ddb'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'ddb'= {
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create-table 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]'
+            cand describe-table 'Show a table''s key schema, indexes, capacity and size [API: DescribeTable]'
+            cand list-tables 'List the tables at the target, following every page [API: ListTables]'
+            cand delete-table 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
+            cand put 'Write one item, replacing any item with the same key [API: PutItem]'
+            cand get 'Read one item by its key [API: GetItem]'
+            cand delete 'Delete one item by its key, whatever it holds [API: DeleteItem]'
+            cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
+            cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
+            cand scan 'Read every item of a table or index, every page [API: Scan]'
+            cand local 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ddb;create-table'= {
+            cand --pk 'Partition key attribute and type'
+            cand --sk 'Sort key attribute and type'
+            cand --rcu 'Provisioned read capacity units'
+            cand --wcu 'Provisioned write capacity units'
+            cand --gsi 'A global secondary index projecting all attributes (repeatable)'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --on-demand 'On-demand capacity (the default without --rcu/--wcu)'
+            cand --no-wait 'Return as soon as the table is created, without waiting for ACTIVE'
+            cand --if-not-exists 'Succeed when a table with this name and the same key schema already exists'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;describe-table'= {
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;list-tables'= {
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;delete-table'= {
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --no-wait 'Return without waiting until the table is gone'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;put'= {
+            cand --condition 'Write only if this condition holds for the item currently stored'
+            cand --names 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)'
+            cand --values 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)'
+            cand --file 'Load every item of a file (NDJSON, a JSON array or CSV), or - for standard input'
+            cand --format 'Input format [default: .csv files are CSV; otherwise a leading [ means a JSON array, else NDJSON]'
+            cand --csv-types 'CSV column types, e.g. ''year=N,rating=N'' (S, N, B, BOOL, JSON); other columns are inferred'
+            cand --parallel 'BatchWriteItem requests in flight at once'
+            cand --rejects 'Where bad records are written, as given [default: INPUT.rejects beside a file input]'
+            cand --resume-from 'Skip the records before this line (element number for a JSON array), as printed on a stop'
+            cand --retry-timeout 'Seconds a batch may keep retrying throttling and unprocessed items before they count as failed'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --typed 'Read the item as DynamoDB JSON ({"S": "x"}), the only form for sets and binary'
+            cand --dry-run 'Check every record and write nothing'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;get'= {
+            cand --projection 'The attributes to return'
+            cand --names 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)'
+            cand --values 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --consistent 'Strongly consistent read'
+            cand --typed 'Print DynamoDB JSON ({"S": "x"})'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;delete'= {
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --typed 'Print DynamoDB JSON ({"S": "x"})'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;conditional-delete'= {
+            cand --condition 'Delete only if this condition holds for the stored item'
+            cand --names 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)'
+            cand --values 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --typed 'Read values and print the item as DynamoDB JSON'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;query'= {
+            cand --filter 'Filter expression, applied after items are read (they still cost capacity)'
+            cand --projection 'Projection expression: the attributes to return'
+            cand --names 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)'
+            cand --values 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)'
+            cand --index 'Read a global or local secondary index'
+            cand --select 'Return only the count of matching items'
+            cand --page-size 'Items read per request (DynamoDB''s Limit, counted before the filter)'
+            cand --max-items 'Stop after N items and print how to resume'
+            cand --start-key 'Start after this key (the resume key ddb printed)'
+            cand --pk 'The partition key value (typed from the table''s or index''s key schema)'
+            cand --sk 'The sort key: VALUE for equality, or ''OP VALUE'' with OP one of = < <= > >='
+            cand --sk-between 'Sort key between LOW and HIGH, inclusive'
+            cand --sk-begins-with 'Sort key starts with PREFIX'
+            cand --key-condition 'A key condition expression of your own, instead of --pk/--sk'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --consistent 'Strongly consistent reads'
+            cand --typed 'Read and write DynamoDB JSON ({"S": "x"}) instead of plain JSON'
+            cand --desc 'Descending sort-key order'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;scan'= {
+            cand --filter 'Filter expression, applied after items are read (they still cost capacity)'
+            cand --projection 'Projection expression: the attributes to return'
+            cand --names 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)'
+            cand --values 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)'
+            cand --index 'Read a global or local secondary index'
+            cand --select 'Return only the count of matching items'
+            cand --page-size 'Items read per request (DynamoDB''s Limit, counted before the filter)'
+            cand --max-items 'Stop after N items and print how to resume'
+            cand --start-key 'Start after this key (the resume key ddb printed)'
+            cand --segments 'Parallel scan with N segments read at once; every item is still printed exactly once'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --consistent 'Strongly consistent reads'
+            cand --typed 'Read and write DynamoDB JSON ({"S": "x"}) instead of plain JSON'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;local'= {
+            cand --port 'Port to listen on (0 picks a free one)'
+            cand --bind 'Address to listen on'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --allow-remote 'Allow binding to an address other machines can reach (there is no authentication)'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;completions'= {
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;help'= {
+            cand create-table 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]'
+            cand describe-table 'Show a table''s key schema, indexes, capacity and size [API: DescribeTable]'
+            cand list-tables 'List the tables at the target, following every page [API: ListTables]'
+            cand delete-table 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
+            cand put 'Write one item, replacing any item with the same key [API: PutItem]'
+            cand get 'Read one item by its key [API: GetItem]'
+            cand delete 'Delete one item by its key, whatever it holds [API: DeleteItem]'
+            cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
+            cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
+            cand scan 'Read every item of a table or index, every page [API: Scan]'
+            cand local 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ddb;help;create-table'= {
+        }
+        &'ddb;help;describe-table'= {
+        }
+        &'ddb;help;list-tables'= {
+        }
+        &'ddb;help;delete-table'= {
+        }
+        &'ddb;help;put'= {
+        }
+        &'ddb;help;get'= {
+        }
+        &'ddb;help;delete'= {
+        }
+        &'ddb;help;conditional-delete'= {
+        }
+        &'ddb;help;query'= {
+        }
+        &'ddb;help;scan'= {
+        }
+        &'ddb;help;local'= {
+        }
+        &'ddb;help;completions'= {
+        }
+        &'ddb;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,326 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_ddb_global_optspecs
+    string join \n endpoint-url= region= profile= local data-dir= in-memory o/output= q/quiet no-progress consumed-capacity h/help V/version
+end
+
+function __fish_ddb_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_ddb_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_ddb_using_subcommand
+    set -l cmd (__fish_ddb_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c ddb -n "__fish_ddb_needs_command" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_needs_command" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_needs_command" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_needs_command" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_needs_command" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_needs_command" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_needs_command" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_needs_command" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_needs_command" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_needs_command" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_needs_command" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "create-table" -d 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "describe-table" -d 'Show a table\'s key schema, indexes, capacity and size [API: DescribeTable]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "list-tables" -d 'List the tables at the target, following every page [API: ListTables]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "delete-table" -d 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "put" -d 'Write one item, replacing any item with the same key [API: PutItem]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "get" -d 'Read one item by its key [API: GetItem]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "delete" -d 'Delete one item by its key, whatever it holds [API: DeleteItem]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "scan" -d 'Read every item of a table or index, every page [API: Scan]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "local" -d 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l pk -d 'Partition key attribute and type' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l sk -d 'Sort key attribute and type' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l rcu -d 'Provisioned read capacity units' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l wcu -d 'Provisioned write capacity units' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l gsi -d 'A global secondary index projecting all attributes (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l on-demand -d 'On-demand capacity (the default without --rcu/--wcu)'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l no-wait -d 'Return as soon as the table is created, without waiting for ACTIVE'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l if-not-exists -d 'Succeed when a table with this name and the same key schema already exists'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s y -l yes -d 'Delete without asking'
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l no-wait -d 'Return without waiting until the table is gone'
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l condition -d 'Write only if this condition holds for the item currently stored' -r
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l names -d 'Expression attribute name: \'#yr=year\', or a JSON object \'{"#yr": "year"}\' (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l values -d 'Expression attribute value: \':v=10\', \':t=Drama\', or a JSON object (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l file -d 'Load every item of a file (NDJSON, a JSON array or CSV), or - for standard input' -r
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l format -d 'Input format [default: .csv files are CSV; otherwise a leading [ means a JSON array, else NDJSON]' -r -f -a "ndjson\t'One JSON object per line'
+json\t'A JSON array of objects'
+csv\t'Comma-separated values with a header row'"
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l csv-types -d 'CSV column types, e.g. \'year=N,rating=N\' (S, N, B, BOOL, JSON); other columns are inferred' -r
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l parallel -d 'BatchWriteItem requests in flight at once' -r
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l rejects -d 'Where bad records are written, as given [default: INPUT.rejects beside a file input]' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l resume-from -d 'Skip the records before this line (element number for a JSON array), as printed on a stop' -r
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l retry-timeout -d 'Seconds a batch may keep retrying throttling and unprocessed items before they count as failed' -r
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand put" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l typed -d 'Read the item as DynamoDB JSON ({"S": "x"}), the only form for sets and binary'
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l dry-run -d 'Check every record and write nothing'
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand put" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand put" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand put" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l projection -d 'The attributes to return' -r
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l names -d 'Expression attribute name: \'#yr=year\', or a JSON object \'{"#yr": "year"}\' (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l values -d 'Expression attribute value: \':v=10\', \':t=Drama\', or a JSON object (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand get" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l consistent -d 'Strongly consistent read'
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l typed -d 'Print DynamoDB JSON ({"S": "x"})'
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand get" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand get" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l typed -d 'Print DynamoDB JSON ({"S": "x"})'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l condition -d 'Delete only if this condition holds for the stored item' -r
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l names -d 'Expression attribute name: \'#yr=year\', or a JSON object \'{"#yr": "year"}\' (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l values -d 'Expression attribute value: \':v=10\', \':t=Drama\', or a JSON object (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l typed -d 'Read values and print the item as DynamoDB JSON'
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l filter -d 'Filter expression, applied after items are read (they still cost capacity)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l projection -d 'Projection expression: the attributes to return' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l names -d 'Expression attribute name: \'#yr=year\', or a JSON object \'{"#yr": "year"}\' (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l values -d 'Expression attribute value: \':v=10\', \':t=Drama\', or a JSON object (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l index -d 'Read a global or local secondary index' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l select -d 'Return only the count of matching items' -r -f -a "count\t'Only the number of matching items'"
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l page-size -d 'Items read per request (DynamoDB\'s Limit, counted before the filter)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l max-items -d 'Stop after N items and print how to resume' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l start-key -d 'Start after this key (the resume key ddb printed)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l pk -d 'The partition key value (typed from the table\'s or index\'s key schema)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l sk -d 'The sort key: VALUE for equality, or \'OP VALUE\' with OP one of = < <= > >=' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l sk-between -d 'Sort key between LOW and HIGH, inclusive' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l sk-begins-with -d 'Sort key starts with PREFIX' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l key-condition -d 'A key condition expression of your own, instead of --pk/--sk' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand query" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l consistent -d 'Strongly consistent reads'
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l typed -d 'Read and write DynamoDB JSON ({"S": "x"}) instead of plain JSON'
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l desc -d 'Descending sort-key order'
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand query" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand query" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand query" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l filter -d 'Filter expression, applied after items are read (they still cost capacity)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l projection -d 'Projection expression: the attributes to return' -r
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l names -d 'Expression attribute name: \'#yr=year\', or a JSON object \'{"#yr": "year"}\' (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l values -d 'Expression attribute value: \':v=10\', \':t=Drama\', or a JSON object (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l index -d 'Read a global or local secondary index' -r
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l select -d 'Return only the count of matching items' -r -f -a "count\t'Only the number of matching items'"
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l page-size -d 'Items read per request (DynamoDB\'s Limit, counted before the filter)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l max-items -d 'Stop after N items and print how to resume' -r
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l start-key -d 'Start after this key (the resume key ddb printed)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l segments -d 'Parallel scan with N segments read at once; every item is still printed exactly once' -r
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l consistent -d 'Strongly consistent reads'
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l typed -d 'Read and write DynamoDB JSON ({"S": "x"}) instead of plain JSON'
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l port -d 'Port to listen on (0 picks a free one)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l bind -d 'Address to listen on' -r
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand local" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l allow-remote -d 'Allow binding to an address other machines can reach (there is no authentication)'
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand local" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand local" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand local" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "create-table" -d 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "describe-table" -d 'Show a table\'s key schema, indexes, capacity and size [API: DescribeTable]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "list-tables" -d 'List the tables at the target, following every page [API: ListTables]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "delete-table" -d 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "put" -d 'Write one item, replacing any item with the same key [API: PutItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "get" -d 'Read one item by its key [API: GetItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "delete" -d 'Delete one item by its key, whatever it holds [API: DeleteItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "scan" -d 'Read every item of a table or index, every page [API: Scan]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "local" -d 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
