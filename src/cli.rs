@@ -60,7 +60,13 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "DDB_LOCAL", hide_env_values = true, value_parser = clap::builder::BoolishValueParser::new())]
     pub local: bool,
     /// The embedded engine's data directory [default: the platform data directory]/ddb
-    #[arg(long, global = true, env = "DDB_DATA_DIR", hide_env_values = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "DDB_DATA_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub data_dir: Option<PathBuf>,
     /// Use the embedded engine with nothing kept on disk
     #[arg(long, global = true)]

@@ -156,7 +156,10 @@ fn check_placeholder(key: &str, sigil: char, flag: &str) -> Result<(), Diagnosti
 /// every DynamoDB-compatible server does (the embedded engine lets some through), and an answer
 /// computed with a missing value is worse than an error. Expressions have no string literals, so
 /// every `:x` or `#x` token is a placeholder.
-pub fn check_placeholders(expressions: &[(&'static str, String)], placeholders: &Placeholders) -> Result<(), Diagnostic> {
+pub fn check_placeholders(
+    expressions: &[(&'static str, String)],
+    placeholders: &Placeholders,
+) -> Result<(), Diagnostic> {
     for (flag, text) in expressions {
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -190,7 +193,9 @@ pub fn check_placeholders(expressions: &[(&'static str, String)], placeholders: 
             };
             if !defined {
                 let column = text[..start].chars().count();
-                return Err(Diagnostic::new(message).with_excerpt(*flag, text.clone(), column).with_hint(hint));
+                return Err(Diagnostic::new(message)
+                    .with_excerpt(*flag, text.clone(), column)
+                    .with_hint(hint));
             }
         }
     }
@@ -352,11 +357,19 @@ mod tests {
         let p = Placeholders::parse(&["#yr=year".into()], &[":lo=1".into()], false).unwrap();
         let exprs = vec![("--filter", "#yr BETWEEN :lo AND :hi".to_string())];
         let err = check_placeholders(&exprs, &p).unwrap_err();
-        assert!(err.message.ends_with("attribute value: :hi"), "{}", err.message);
-        assert_eq!(err.excerpt.unwrap().column, 19);
+        assert!(
+            err.message.ends_with("attribute value: :hi"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.excerpt.unwrap().column, 20);
         let exprs = vec![("--projection", "#yr, #t".to_string())];
         let err = check_placeholders(&exprs, &p).unwrap_err();
-        assert!(err.message.ends_with("attribute name: #t"), "{}", err.message);
+        assert!(
+            err.message.ends_with("attribute name: #t"),
+            "{}",
+            err.message
+        );
         let exprs = vec![("--filter", "#yr >= :lo".to_string())];
         assert!(check_placeholders(&exprs, &p).is_ok());
     }

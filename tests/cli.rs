@@ -23,8 +23,12 @@ fn golden(path: &Path, actual: &str) {
         std::fs::write(path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(path)
-        .unwrap_or_else(|_| panic!("{} is missing: run DDB_UPDATE_GOLDEN=1 cargo test --test cli", path.display()));
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run DDB_UPDATE_GOLDEN=1 cargo test --test cli",
+            path.display()
+        )
+    });
     assert!(
         expected == actual,
         "{} is stale: run DDB_UPDATE_GOLDEN=1 cargo test --test cli and review the diff\n--- expected\n{expected}\n--- actual\n{actual}",
@@ -33,7 +37,11 @@ fn golden(path: &Path, actual: &str) {
 }
 
 fn subcommands() -> Vec<String> {
-    Cli::command().get_subcommands().map(|c| c.get_name().to_string()).filter(|n| n != "help").collect()
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|n| n != "help")
+        .collect()
 }
 
 #[test]
@@ -52,7 +60,11 @@ fn every_subcommand_help_matches_its_golden_file_and_ends_with_examples() {
         assert!(out.status.success());
         let help = String::from_utf8(out.stdout).unwrap();
         assert!(help.contains("\nExamples:\n"), "{name} --help has examples");
-        let file = if name.is_empty() { "ddb.txt".to_string() } else { format!("{name}.txt") };
+        let file = if name.is_empty() {
+            "ddb.txt".to_string()
+        } else {
+            format!("{name}.txt")
+        };
         golden(&root.join(file), &help);
     }
 }
@@ -71,9 +83,18 @@ fn data_commands_name_the_dynamodb_api_they_call() {
 #[test]
 fn committed_completions_are_fresh() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
-    for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish] {
+    for shell in [
+        Shell::Bash,
+        Shell::Zsh,
+        Shell::Fish,
+        Shell::PowerShell,
+        Shell::Elvish,
+    ] {
         let script = completions::script(shell);
-        assert!(script.contains("conditional-delete"), "{shell} completes subcommands");
+        assert!(
+            script.contains("conditional-delete"),
+            "{shell} completes subcommands"
+        );
         golden(&dir.join(completions::file_name(shell)), &script);
     }
 }
@@ -83,7 +104,10 @@ fn completions_print_on_stdout() {
     let suite = Suite::new();
     let out = suite.bare().args(["completions", "bash"]).output().unwrap();
     assert!(out.status.success());
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), completions::script(Shell::Bash));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        completions::script(Shell::Bash)
+    );
 }
 
 #[test]
@@ -92,14 +116,28 @@ fn with_nothing_configured_the_embedded_engine_is_used_and_said_so() {
     let out = suite.bare().args(["list-tables"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.starts_with("ddb: using the embedded engine (data: "), "{err}");
-    assert!(err.contains("xdg-data/ddb/ddb.sqlite3"), "the platform data directory: {err}");
+    assert!(
+        err.starts_with("ddb: using the embedded engine (data: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("xdg-data/ddb/ddb.sqlite3"),
+        "the platform data directory: {err}"
+    );
     assert!(err.contains("--region/AWS_REGION targets AWS"), "{err}");
-    let quiet = suite.bare().args(["--quiet", "list-tables"]).output().unwrap();
+    let quiet = suite
+        .bare()
+        .args(["--quiet", "list-tables"])
+        .output()
+        .unwrap();
     assert!(quiet.status.success());
     assert!(quiet.stderr.is_empty(), "{}", stderr(&quiet));
     // Asking for the engine explicitly needs no notice either.
-    let local = suite.bare().args(["--in-memory", "list-tables"]).output().unwrap();
+    let local = suite
+        .bare()
+        .args(["--in-memory", "list-tables"])
+        .output()
+        .unwrap();
     assert!(local.stderr.is_empty(), "{}", stderr(&local));
 }
 
@@ -108,5 +146,9 @@ fn usage_errors_exit_2_in_ddbs_error_format() {
     let suite = Suite::new();
     let out = suite.bare().args(["query", "Movies"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).starts_with("ddb: error: the following required arguments were not provided"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("ddb: error: the following required arguments were not provided"),
+        "{}",
+        stderr(&out)
+    );
 }

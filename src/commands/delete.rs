@@ -59,7 +59,9 @@ pub(crate) async fn delete_item(
     condition: Option<(&str, &Placeholders)>,
 ) -> Result<Deleted> {
     let placeholders = condition.map(|(_, p)| p);
-    let ctx = db.at(table).expression("--condition", condition.map(|(c, _)| c));
+    let ctx = db
+        .at(table)
+        .expression("--condition", condition.map(|(c, _)| c));
     if let Some(p) = placeholders {
         expr::check_placeholders(&ctx.expressions, p)?;
     }

@@ -41,7 +41,9 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     let table = &args.key.table;
     let (key, key_names) = resolve_key(&args.key, db).await?;
     let placeholders = Placeholders::parse(&args.expr.names, &args.expr.values, args.typed)?;
-    let ctx = db.at(table).expression("--projection", args.projection.as_deref());
+    let ctx = db
+        .at(table)
+        .expression("--projection", args.projection.as_deref());
     expr::check_placeholders(&ctx.expressions, &placeholders)?;
     let out = db
         .client

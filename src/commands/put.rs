@@ -59,7 +59,9 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     let (text, label) = read_arg_or_stdin(item_arg)?;
     let item = parse_item(&text, label, args.typed)?;
     let placeholders = Placeholders::parse(&args.expr.names, &args.expr.values, args.typed)?;
-    let ctx = db.at(&args.table).expression("--condition", args.condition.as_deref());
+    let ctx = db
+        .at(&args.table)
+        .expression("--condition", args.condition.as_deref());
     expr::check_placeholders(&ctx.expressions, &placeholders)?;
     let result = db
         .client

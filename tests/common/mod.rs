@@ -6,9 +6,12 @@
 
 #![allow(dead_code)] // Each test binary uses its own part of this module.
 
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Child, Command as StdCommand, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -34,6 +37,11 @@ impl Suite {
     /// Whether the target is the real DynamoDB Local (where some answers differ; tests name them).
     pub fn on_dynamodb_local(&self) -> bool {
         self.endpoint.is_some()
+    }
+
+    /// The endpoint URL when the target is not the embedded engine.
+    pub fn endpoint(&self) -> Option<&str> {
+        self.endpoint.as_deref()
     }
 
     pub fn dir(&self) -> &Path {
@@ -193,4 +201,83 @@ pub fn stderr(out: &Output) -> String {
 
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A `ddb local` process and the address it printed.
+pub struct LocalServer {
+    child: Child,
+    pub url: String,
+}
+
+impl LocalServer {
+    pub fn start(args: &[&str]) -> LocalServer {
+        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("ddb"))
+            .args(["local", "--port", "0"])
+            .args(args)
+            .env_remove("DDB_LOCAL")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+        let line = lines.next().expect("a first line").unwrap();
+        let url = line
+            .split("serving the DynamoDB API on ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("unexpected first line: {line}"))
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_string();
+        // Keep draining stderr so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        LocalServer { child, url }
+    }
+
+    pub fn port(&self) -> u16 {
+        self.url.rsplit(':').next().unwrap().parse().unwrap()
+    }
+
+    /// Sends SIGTERM and waits (bounded) for the exit status.
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        StdCommand::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap();
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "ddb local did not stop on SIGTERM"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// A raw HTTP/1.1 DynamoDB request, as any client without an SDK would send it.
+pub fn raw_request(port: u16, target: &str, body: &str) -> (u16, Value) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/x-amz-json-1.0\r\n\
+         X-Amz-Target: DynamoDB_20120810.{target}\r\nX-Amz-Date: 20260101T000000Z\r\n\
+         Authorization: AWS4-HMAC-SHA256 Credential=plain/20260101/us-east-1/dynamodb/aws4_request, \
+         SignedHeaders=host;x-amz-date, Signature=0\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status: u16 = response.split(' ').nth(1).unwrap().parse().unwrap();
+    let body = response.split("\r\n\r\n").nth(1).unwrap();
+    (status, serde_json::from_str(body).unwrap_or(Value::Null))
 }

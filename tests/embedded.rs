@@ -1,0 +1,217 @@
+//! The embedded engine as a target of its own: `ddb local` as a server for other clients, many
+//! ddb processes sharing one data directory, and a load killed with SIGKILL. These tests always
+//! use the embedded engine, whatever `DDB_TEST_ENDPOINT` says.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{raw_request, stderr, LocalServer, Suite};
+use serde_json::{json, Value};
+
+#[test]
+fn ddb_local_serves_plain_http_and_the_sdk_and_stops_on_sigterm() {
+    let suite = Suite::new();
+    let server = LocalServer::start(&["--data-dir", suite.data_dir().to_str().unwrap()]);
+    let (status, created) = raw_request(
+        server.port(),
+        "CreateTable",
+        r#"{"TableName": "Plain", "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+            "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}], "BillingMode": "PAY_PER_REQUEST"}"#,
+    );
+    assert_eq!(status, 200, "{created}");
+    let (status, listed) = raw_request(server.port(), "ListTables", "{}");
+    assert_eq!(status, 200);
+    assert_eq!(listed["TableNames"], json!(["Plain"]));
+    // The SDK path: ddb itself pointed at the server.
+    let sdk = suite
+        .bare()
+        .args([
+            "--endpoint-url",
+            &server.url,
+            "put",
+            "Plain",
+            r#"{"id": "from-sdk"}"#,
+        ])
+        .output()
+        .unwrap();
+    assert!(sdk.status.success(), "{}", stderr(&sdk));
+    let (_, got) = raw_request(
+        server.port(),
+        "GetItem",
+        r#"{"TableName": "Plain", "Key": {"id": {"S": "from-sdk"}}}"#,
+    );
+    assert_eq!(got["Item"], json!({"id": {"S": "from-sdk"}}));
+    assert!(server.terminate().success(), "SIGTERM is a clean stop");
+    // The data stayed in the data directory.
+    let after = suite
+        .bare()
+        .args([
+            "--local",
+            "--data-dir",
+            suite.data_dir().to_str().unwrap(),
+            "get",
+            "Plain",
+            "from-sdk",
+        ])
+        .output()
+        .unwrap();
+    assert!(after.status.success(), "{}", stderr(&after));
+}
+
+#[test]
+fn ddb_local_refuses_a_busy_port_and_a_remote_bind_without_consent() {
+    let suite = Suite::new();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = suite
+        .bare()
+        .args(["local", "--in-memory", "--port", &port])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!("port {port} is already in use on 127.0.0.1")),
+        "{}",
+        stderr(&out)
+    );
+    let out = suite
+        .bare()
+        .args(["local", "--in-memory", "--port", "0", "--bind", "0.0.0.0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("add --allow-remote"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn eight_processes_write_into_one_data_directory_at_once() {
+    let suite = Suite::new();
+    let dir = suite.data_dir().display().to_string();
+    let local = ["--local", "--data-dir", dir.as_str()];
+    let created = suite
+        .bare()
+        .args(local)
+        .args(["create-table", "Shared", "--pk", "id:S"])
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{}", stderr(&created));
+    let workers: Vec<_> = (0..8)
+        .map(|w| {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                for i in 0..15 {
+                    let item = json!({"id": format!("w{w}-{i}"), "worker": w}).to_string();
+                    let out = Command::new(assert_cmd::cargo::cargo_bin("ddb"))
+                        .args(["--local", "--data-dir", &dir, "put", "Shared", &item])
+                        .output()
+                        .unwrap();
+                    assert!(
+                        out.status.success(),
+                        "worker {w} put {i}: {}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().expect("every worker succeeds");
+    }
+    let scanned = suite
+        .bare()
+        .args(local)
+        .args(["scan", "Shared", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    let ids: std::collections::BTreeSet<String> = common::ndjson(&common::stdout(&scanned))
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    let expected: std::collections::BTreeSet<String> = (0..8)
+        .flat_map(|w| (0..15).map(move |i| format!("w{w}-{i}")))
+        .collect();
+    assert_eq!(ids, expected);
+}
+
+fn generated(i: u64) -> Value {
+    json!({"pk": format!("p{}", i % 97), "sk": i, "payload": format!("{i:0>300}"), "check": i * 7})
+}
+
+#[test]
+fn a_load_killed_with_sigkill_leaves_a_database_of_whole_items() {
+    let suite = Suite::new();
+    let dir = suite.data_dir().display().to_string();
+    let local = ["--local", "--data-dir", dir.as_str()];
+    let created = suite
+        .bare()
+        .args(local)
+        .args(["create-table", "Killed", "--pk", "pk:S", "--sk", "sk:N"])
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{}", stderr(&created));
+    let mut load = Command::new(assert_cmd::cargo::cargo_bin("ddb"))
+        .args(local)
+        .args(["put", "Killed", "--file", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Feed items for as long as the load runs: far more than it can write before the kill.
+    let mut stdin = load.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        for i in 0..1_000_000u64 {
+            if writeln!(stdin, "{}", generated(i)).is_err() {
+                return;
+            }
+        }
+    });
+    let count = || -> u64 {
+        let out = suite
+            .bare()
+            .args(local)
+            .args(["scan", "Killed", "--select", "count", "-o", "text"])
+            .output()
+            .unwrap();
+        common::stdout(&out).trim().parse().unwrap_or(0)
+    };
+    let started = Instant::now();
+    while count() < 2_000 {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the load made no progress"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    load.kill().unwrap(); // SIGKILL
+    load.wait().unwrap();
+    feeder.join().unwrap();
+    let scanned = suite
+        .bare()
+        .args(local)
+        .args(["scan", "Killed", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(
+        scanned.status.success(),
+        "the database opens after the kill: {}",
+        stderr(&scanned)
+    );
+    let items = common::ndjson(&common::stdout(&scanned));
+    assert!(
+        items.len() >= 2_000 && items.len() < 1_000_000,
+        "{}",
+        items.len()
+    );
+    for item in &items {
+        let i = item["sk"].as_u64().unwrap();
+        assert_eq!(item, &generated(i), "every item is whole");
+    }
+}

@@ -1,0 +1,123 @@
+//! Where the two targets answer differently, and which one matches documented DynamoDB
+//! behaviour. Each test asserts what its target does today, so a change on either side shows up
+//! here first. The requests go over raw HTTP, past ddb's own checks.
+
+mod common;
+
+use common::{raw_request, LocalServer, Suite};
+use serde_json::Value;
+
+/// The suite's target as an HTTP port: DynamoDB Local's, or a `ddb local` started for the test.
+fn target_port(suite: &Suite) -> (u16, Option<LocalServer>) {
+    match suite.endpoint() {
+        Some(url) => (
+            url.rsplit(':')
+                .next()
+                .unwrap()
+                .trim_end_matches('/')
+                .parse()
+                .unwrap(),
+            None,
+        ),
+        None => {
+            let server = LocalServer::start(&["--in-memory"]);
+            (server.port(), Some(server))
+        }
+    }
+}
+
+fn create(port: u16, table: &str) {
+    let body = format!(
+        r#"{{"TableName": "{table}", "KeySchema": [{{"AttributeName": "id", "KeyType": "HASH"}}],
+            "AttributeDefinitions": [{{"AttributeName": "id", "AttributeType": "S"}}], "BillingMode": "PAY_PER_REQUEST"}}"#
+    );
+    let (status, out) = raw_request(port, "CreateTable", &body);
+    assert_eq!(status, 200, "{out}");
+}
+
+fn message(out: &Value) -> String {
+    out.get("message")
+        .or_else(|| out.get("Message"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// DynamoDB rejects a filter using an undefined `:value` before reading anything. The embedded
+/// engine (dynoxide-rs 3.2) checks it only when it evaluates an item, so a scan of an empty table
+/// succeeds. ddb checks placeholders itself, so ddb users see DynamoDB's error on both targets.
+#[test]
+fn an_undefined_value_on_an_empty_table() {
+    let suite = Suite::new();
+    let (port, _server) = target_port(&suite);
+    let table = suite.table_name("Diff");
+    create(port, &table);
+    let (status, out) = raw_request(
+        port,
+        "Scan",
+        &format!(r#"{{"TableName": "{table}", "FilterExpression": "a = :v"}}"#),
+    );
+    if suite.on_dynamodb_local() {
+        assert_eq!(status, 400, "DynamoDB Local matches DynamoDB: {out}");
+        assert!(message(&out).contains("attribute value: :v"), "{out}");
+    } else {
+        assert_eq!(
+            status, 200,
+            "the embedded engine departs from DynamoDB here: {out}"
+        );
+    }
+}
+
+/// DynamoDB's documented message for a put without the sort key is "One or more parameter values
+/// were invalid: Missing the key <name> in the item"; the embedded engine says exactly that,
+/// DynamoDB Local says "One of the required keys was not given a value".
+#[test]
+fn the_wording_of_a_missing_key() {
+    let suite = Suite::new();
+    let (port, _server) = target_port(&suite);
+    let table = suite.table_name("Diff");
+    create(port, &table);
+    let (status, out) = raw_request(
+        port,
+        "PutItem",
+        &format!(r#"{{"TableName": "{table}", "Item": {{"a": {{"S": "x"}}}}}}"#),
+    );
+    assert_eq!(status, 400);
+    if suite.on_dynamodb_local() {
+        assert_eq!(
+            message(&out),
+            "One of the required keys was not given a value"
+        );
+    } else {
+        assert_eq!(
+            message(&out),
+            "One or more parameter values were invalid: Missing the key id in the item"
+        );
+    }
+}
+
+/// A reserved word in a key condition: DynamoDB and DynamoDB Local prefix the message with
+/// "Invalid KeyConditionExpression: "; the embedded engine leaves the prefix out. ddb finds the
+/// word in whichever expression holds it, so its caret and hint are the same on both.
+#[test]
+fn the_wording_of_a_reserved_word_in_a_key_condition() {
+    let suite = Suite::new();
+    let (port, _server) = target_port(&suite);
+    let table = suite.table_name("Diff");
+    create(port, &table);
+    let body = format!(
+        r#"{{"TableName": "{table}", "KeyConditionExpression": "year = :y", "ExpressionAttributeValues": {{":y": {{"N": "1"}}}}}}"#
+    );
+    let (status, out) = raw_request(port, "Query", &body);
+    assert_eq!(status, 400);
+    let text = message(&out);
+    assert!(
+        text.ends_with("Attribute name is a reserved keyword; reserved keyword: year"),
+        "{text}"
+    );
+    assert_eq!(
+        text.starts_with("Invalid KeyConditionExpression: "),
+        suite.on_dynamodb_local(),
+        "{text}"
+    );
+}
