@@ -39,11 +39,20 @@ impl Db {
         match target {
             Target::Endpoint { url } => {
                 let region = global.region.clone().or(env.region.clone());
-                let client =
-                    if target::is_loopback(&url) && env.profile.is_none() && !has_env_credentials()
-                    {
-                        local_client(&url, region.as_deref().unwrap_or(LOCAL_REGION))
-                    } else {
+                let loopback = target::is_loopback(&url);
+                // The SDK's full chain (profiles, SSO, metadata service) only where it is needed:
+                // credentials in the environment, or none on this machine, are used directly.
+                let direct = match (&env.profile, env_credentials()) {
+                    (Some(_), _) => None,
+                    (None, Some(creds)) if loopback || region.is_some() => Some(creds),
+                    (None, None) if loopback => Some(placeholder_credentials()),
+                    (None, _) => None,
+                };
+                let client = match direct {
+                    Some(creds) => {
+                        endpoint_client(&url, region.as_deref().unwrap_or(LOCAL_REGION), creds)
+                    }
+                    None => {
                         let mut loader = aws_config::defaults(BehaviorVersion::latest())
                             .endpoint_url(&url)
                             .retry_config(retry_config());
@@ -53,8 +62,14 @@ impl Db {
                         if let Some(r) = region {
                             loader = loader.region(Region::new(r));
                         }
-                        Client::new(&loader.load().await)
-                    };
+                        let mut config =
+                            aws_sdk_dynamodb::config::Builder::from(&loader.load().await);
+                        if url.starts_with("http://") {
+                            config = config.http_client(plain_http_client());
+                        }
+                        Client::from_conf(config.build())
+                    }
+                };
                 Ok(Db {
                     client,
                     endpoint: url,
@@ -69,7 +84,7 @@ impl Db {
                     );
                 }
                 let engine = Engine::start(&store).await?;
-                let client = local_client(engine.url(), LOCAL_REGION);
+                let client = endpoint_client(engine.url(), LOCAL_REGION, placeholder_credentials());
                 Ok(Db {
                     client,
                     endpoint: format!("the embedded engine ({})", store.describe()),
@@ -128,6 +143,23 @@ impl Db {
         out.table.context("DescribeTable returned no table")
     }
 
+    /// The key schema of a table and its indexes. On the embedded engine it comes from the
+    /// engine's table definition (DescribeTable there reads every item to count them); elsewhere
+    /// from DescribeTable.
+    pub async fn schema(&self, table: &str) -> Result<Schema> {
+        match &self.engine {
+            Some(engine) => match engine.table_metadata(table)? {
+                Some(meta) => Schema::from_engine(&meta),
+                None => Err(anyhow::Error::new(service_error(
+                    "ResourceNotFoundException",
+                    "",
+                    &self.at(table),
+                ))),
+            },
+            None => Schema::from_description(&self.describe(table).await?),
+        }
+    }
+
     /// Error context for requests on `table`.
     pub fn at(&self, table: &str) -> ErrorContext {
         ErrorContext {
@@ -138,26 +170,47 @@ impl Db {
     }
 }
 
-fn has_env_credentials() -> bool {
-    std::env::var_os("AWS_ACCESS_KEY_ID").is_some_and(|v| !v.is_empty())
+/// Static credentials from `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN`.
+fn env_credentials() -> Option<Credentials> {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    Some(Credentials::new(
+        var("AWS_ACCESS_KEY_ID")?,
+        var("AWS_SECRET_ACCESS_KEY")?,
+        var("AWS_SESSION_TOKEN"),
+        None,
+        "environment",
+    ))
 }
 
-/// A client for a loopback endpoint: fixed placeholder credentials, so DynamoDB Local keeps
-/// ddb's tables together and nothing on the machine needs AWS set-up.
-fn local_client(url: &str, region: &str) -> Client {
-    let config = aws_sdk_dynamodb::Config::builder()
+/// Fixed credentials for local endpoints, so DynamoDB Local keeps ddb's tables together and
+/// nothing on the machine needs AWS set-up.
+fn placeholder_credentials() -> Credentials {
+    Credentials::new("ddblocal", "ddblocal", None, None, "ddb")
+}
+
+/// The default HTTPS client loads and parses every system root certificate when it is built; a
+/// plain-HTTP endpoint never needs them, and a short command pays for them.
+fn plain_http_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient {
+    aws_smithy_http_client::Builder::new().build_http()
+}
+
+/// A client for an endpoint URL with the given region and credentials.
+fn endpoint_client(url: &str, region: &str, credentials: Credentials) -> Client {
+    let mut config = aws_sdk_dynamodb::Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
-        .credentials_provider(Credentials::new("ddblocal", "ddblocal", None, None, "ddb"))
+        .credentials_provider(credentials)
         .endpoint_url(url)
         .retry_config(retry_config())
         .timeout_config(
             TimeoutConfig::builder()
                 .connect_timeout(Duration::from_secs(2))
                 .build(),
-        )
-        .build();
-    Client::from_conf(config)
+        );
+    if url.starts_with("http://") {
+        config = config.http_client(plain_http_client());
+    }
+    Client::from_conf(config.build())
 }
 
 /// The SDK's standard retries, capped: an unreachable endpoint fails after three quick tries.
@@ -227,18 +280,117 @@ impl KeySchema {
     }
 }
 
-/// The attribute names that make up a resume key: the table's key, plus the index's when
-/// reading an index (DynamoDB's `LastEvaluatedKey` for an index carries both).
-pub fn resume_key_names(table: &TableDescription, index: Option<&str>) -> Result<Vec<String>> {
-    let mut names = KeySchema::of(table, None)?.names();
-    if index.is_some() {
-        for name in KeySchema::of(table, index)?.names() {
+/// A table's key and its indexes' keys: what commands need to build keys and resume keys.
+#[derive(Debug, Clone)]
+pub struct Schema {
+    pub key: KeySchema,
+    pub indexes: Vec<(String, KeySchema)>,
+    table: String,
+}
+
+impl Schema {
+    pub fn from_description(d: &TableDescription) -> Result<Schema> {
+        let names = d
+            .global_secondary_indexes()
+            .iter()
+            .filter_map(|i| i.index_name())
+            .chain(
+                d.local_secondary_indexes()
+                    .iter()
+                    .filter_map(|i| i.index_name()),
+            );
+        Ok(Schema {
+            key: KeySchema::of(d, None)?,
+            indexes: names
+                .map(|n| Ok((n.to_string(), KeySchema::of(d, Some(n))?)))
+                .collect::<Result<_>>()?,
+            table: d.table_name().unwrap_or_default().to_string(),
+        })
+    }
+
+    /// From the embedded engine's stored definition, whose parts are DynamoDB-shaped JSON.
+    fn from_engine(meta: &dynoxide::TableMetadata) -> Result<Schema> {
+        let parse = |text: &str| -> Result<serde_json::Value> {
+            serde_json::from_str(text).with_context(|| {
+                format!(
+                    "the engine's definition of {} is unreadable",
+                    meta.table_name
+                )
+            })
+        };
+        let definitions = parse(&meta.attribute_definitions)?;
+        let kind_of = |name: &str| {
+            let kind = definitions
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|d| d["AttributeName"] == name)
+                .and_then(|d| d["AttributeType"].as_str())
+                .unwrap_or("S");
+            ScalarAttributeType::from(kind)
+        };
+        let key_of = |schema: &serde_json::Value| -> Result<KeySchema> {
+            let attribute = |key_type: &str| {
+                schema
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find(|k| k["KeyType"] == key_type)
+                    .and_then(|k| {
+                        let name = k["AttributeName"].as_str()?;
+                        Some(KeyAttribute {
+                            name: name.to_string(),
+                            kind: kind_of(name),
+                        })
+                    })
+            };
+            Ok(KeySchema {
+                partition: attribute("HASH").context("the key schema has no partition key")?,
+                sort: attribute("RANGE"),
+            })
+        };
+        let mut indexes = Vec::new();
+        for definitions in [&meta.gsi_definitions, &meta.lsi_definitions]
+            .into_iter()
+            .flatten()
+        {
+            for index in parse(definitions)?.as_array().into_iter().flatten() {
+                if let Some(name) = index["IndexName"].as_str() {
+                    indexes.push((name.to_string(), key_of(&index["KeySchema"])?));
+                }
+            }
+        }
+        Ok(Schema {
+            key: key_of(&parse(&meta.key_schema)?)?,
+            indexes,
+            table: meta.table_name.clone(),
+        })
+    }
+
+    /// The key of the table (`index` None) or of one of its indexes.
+    pub fn key_of(&self, index: Option<&str>) -> Result<&KeySchema> {
+        match index {
+            None => Ok(&self.key),
+            Some(name) => self
+                .indexes
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, k)| k)
+                .with_context(|| format!("table {} has no index named {name}", self.table)),
+        }
+    }
+
+    /// The attribute names that make up a resume key: the table's key, plus the index's when
+    /// reading an index (DynamoDB's `LastEvaluatedKey` for an index carries both).
+    pub fn resume_key_names(&self, index: Option<&str>) -> Result<Vec<String>> {
+        let mut names = self.key.names();
+        for name in self.key_of(index)?.names() {
             if !names.contains(&name) {
                 names.push(name);
             }
         }
+        Ok(names)
     }
-    Ok(names)
 }
 
 /// What an error message can point at: the endpoint, the table, and the expressions sent,

@@ -35,6 +35,7 @@ pub fn open(store: &Store) -> Result<Database> {
 /// The engine serving one command on an ephemeral loopback port.
 pub struct Engine {
     url: String,
+    db: Database,
     stop: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::result::Result<(), String>>,
 }
@@ -47,11 +48,16 @@ impl Engine {
             .context("cannot open a loopback port for the embedded engine")?;
         let url = format!("http://{}", listener.local_addr()?);
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(dynoxide::server::serve_with_shutdown(listener, db, async {
-            let _ = stopped.await;
-        }));
+        let task = tokio::spawn(dynoxide::server::serve_with_shutdown(
+            listener,
+            db.clone(),
+            async {
+                let _ = stopped.await;
+            },
+        ));
         Ok(Engine {
             url,
+            db,
             stop: Some(stop),
             task,
         })
@@ -59,6 +65,15 @@ impl Engine {
 
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// A table's stored definition, read without DescribeTable: the engine computes
+    /// DescribeTable's item count and size by reading the whole table, which a command that only
+    /// needs the key schema should not pay for.
+    pub fn table_metadata(&self, table: &str) -> Result<Option<dynoxide::TableMetadata>> {
+        self.db
+            .get_table_metadata(table)
+            .map_err(|e| anyhow::anyhow!("the embedded engine: {e}"))
     }
 
     /// Stops serving and waits until the database is released.

@@ -93,23 +93,21 @@ fn ddb_local_refuses_a_busy_port_and_a_remote_bind_without_consent() {
 #[test]
 fn eight_processes_write_into_one_data_directory_at_once() {
     let suite = Suite::new();
-    let dir = suite.data_dir().display().to_string();
-    let local = ["--local", "--data-dir", dir.as_str()];
     let created = suite
-        .bare()
-        .args(local)
+        .embedded()
         .args(["create-table", "Shared", "--pk", "id:S"])
         .output()
         .unwrap();
     assert!(created.status.success(), "{}", stderr(&created));
-    let workers: Vec<_> = (0..8)
-        .map(|w| {
-            let dir = dir.clone();
-            std::thread::spawn(move || {
+    std::thread::scope(|scope| {
+        for w in 0..8 {
+            let suite = &suite;
+            scope.spawn(move || {
                 for i in 0..15 {
                     let item = json!({"id": format!("w{w}-{i}"), "worker": w}).to_string();
-                    let out = Command::new(assert_cmd::cargo::cargo_bin("ddb"))
-                        .args(["--local", "--data-dir", &dir, "put", "Shared", &item])
+                    let out = suite
+                        .embedded()
+                        .args(["put", "Shared", &item])
                         .output()
                         .unwrap();
                     assert!(
@@ -118,15 +116,11 @@ fn eight_processes_write_into_one_data_directory_at_once() {
                         String::from_utf8_lossy(&out.stderr)
                     );
                 }
-            })
-        })
-        .collect();
-    for w in workers {
-        w.join().expect("every worker succeeds");
-    }
+            });
+        }
+    });
     let scanned = suite
-        .bare()
-        .args(local)
+        .embedded()
         .args(["scan", "Shared", "-o", "ndjson"])
         .output()
         .unwrap();
@@ -147,17 +141,15 @@ fn generated(i: u64) -> Value {
 #[test]
 fn a_load_killed_with_sigkill_leaves_a_database_of_whole_items() {
     let suite = Suite::new();
-    let dir = suite.data_dir().display().to_string();
-    let local = ["--local", "--data-dir", dir.as_str()];
     let created = suite
-        .bare()
-        .args(local)
+        .embedded()
         .args(["create-table", "Killed", "--pk", "pk:S", "--sk", "sk:N"])
         .output()
         .unwrap();
     assert!(created.status.success(), "{}", stderr(&created));
     let mut load = Command::new(assert_cmd::cargo::cargo_bin("ddb"))
-        .args(local)
+        .args(["--local", "--data-dir"])
+        .arg(suite.data_dir())
         .args(["put", "Killed", "--file", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -175,8 +167,7 @@ fn a_load_killed_with_sigkill_leaves_a_database_of_whole_items() {
     });
     let count = || -> u64 {
         let out = suite
-            .bare()
-            .args(local)
+            .embedded()
             .args(["scan", "Killed", "--select", "count", "-o", "text"])
             .output()
             .unwrap();
@@ -194,8 +185,7 @@ fn a_load_killed_with_sigkill_leaves_a_database_of_whole_items() {
     load.wait().unwrap();
     feeder.join().unwrap();
     let scanned = suite
-        .bare()
-        .args(local)
+        .embedded()
         .args(["scan", "Killed", "-o", "ndjson"])
         .output()
         .unwrap();

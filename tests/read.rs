@@ -4,20 +4,8 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{ndjson, stderr, stdout, Suite};
+use common::{keys, ndjson, stderr, stdout, Suite};
 use serde_json::Value;
-
-fn keys(items: &[Value]) -> Vec<(i64, String)> {
-    items
-        .iter()
-        .map(|m| {
-            (
-                m["year"].as_i64().unwrap(),
-                m["title"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
 
 /// Reads with `--max-items`, resuming from the printed key each time, until the end.
 fn read_in_runs(suite: &Suite, base: &[&str], max: u32) -> (Vec<Value>, usize) {

@@ -13,15 +13,7 @@ fn fixture_movies() -> Vec<Value> {
 }
 
 fn titles(items: &[Value]) -> BTreeSet<(i64, String)> {
-    items
-        .iter()
-        .map(|m| {
-            (
-                m["year"].as_i64().unwrap(),
-                m["title"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+    common::keys(items).into_iter().collect()
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! One file per subcommand: its clap `Args` and its `run`. This is the only layer that prints;
 //! it returns an [`Outcome`] or an error, and `main` decides the exit code.
 
+pub mod bench;
 pub mod completions;
 pub mod conditional_delete;
 pub mod create_table;
@@ -13,6 +14,7 @@ pub mod local;
 pub mod put;
 pub mod query;
 pub mod scan;
+pub mod serve;
 
 use std::io::{IsTerminal, Read};
 
@@ -20,7 +22,7 @@ use anyhow::{Context, Result};
 use aws_sdk_dynamodb::types::ConsumedCapacity;
 
 use crate::cli::{Cli, Command, GlobalArgs, KeyArgs};
-use crate::client::{Db, KeySchema};
+use crate::client::Db;
 use crate::error::{Diagnostic, Outcome, UsageError};
 use crate::item::{self, Item};
 
@@ -53,6 +55,8 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
         Command::ConditionalDelete(args) => conditional_delete::run(&args, global, db).await,
         Command::Query(args) => query::run(&args, global, db).await,
         Command::Scan(args) => scan::run(&args, global, db).await,
+        Command::Serve(args) => serve::run(&args, global, db).await,
+        Command::Bench(args) => bench::run(&args, global, db).await,
         Command::Local(_) | Command::Completions(_) => unreachable!("handled without a connection"),
     }
 }
@@ -73,7 +77,7 @@ pub(crate) async fn resolve_key(args: &KeyArgs, db: &Db) -> Result<(Item, Vec<St
             return Ok((key, names));
         }
     }
-    let schema = KeySchema::of(&db.describe(&args.table).await?, None)?;
+    let schema = db.schema(&args.table).await?.key;
     let mut key = Item::new();
     let mut attrs = std::iter::once(&schema.partition).chain(schema.sort.iter());
     let expected = 1 + usize::from(schema.sort.is_some());
@@ -141,6 +145,30 @@ pub(crate) fn capacity_text(units: Option<f64>) -> String {
     match units {
         Some(u) => format!("{u} capacity units"),
         None => "not reported by the server".to_string(),
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM: how servers (`local`, `serve`) learn to stop.
+pub(crate) async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = interrupt.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
     }
 }
 

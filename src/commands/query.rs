@@ -5,7 +5,7 @@ use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select as ApiSelect};
 
 use super::read;
 use crate::cli::{GlobalArgs, ReadArgs, Select};
-use crate::client::{api_error, resume_key_names, Db, KeySchema};
+use crate::client::{api_error, Db};
 use crate::error::{Outcome, UsageError};
 use crate::expr::{self, Placeholders, SortCondition};
 use crate::paginate;
@@ -54,13 +54,13 @@ pub struct Args {
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     let r = &args.read;
-    let description = db.describe(&r.table).await?;
-    let key_names = resume_key_names(&description, r.index.as_deref())?;
+    let schema = db.schema(&r.table).await?;
+    let key_names = schema.resume_key_names(r.index.as_deref())?;
     let mut placeholders = Placeholders::parse(&r.expr.names, &r.expr.values, r.typed)?;
     let (condition, flag) = match (&args.key_condition, &args.pk) {
         (Some(raw), _) => (raw.clone(), "--key-condition"),
         (None, Some(pk)) => {
-            let schema = KeySchema::of(&description, r.index.as_deref())?;
+            let schema = schema.key_of(r.index.as_deref())?;
             let sort = sort_condition(args);
             let sort_attr = match (&sort, &schema.sort) {
                 (Some(s), Some(attr)) => Some((attr, s)),

@@ -5,7 +5,7 @@ use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select as ApiSelect};
 
 use super::read;
 use crate::cli::{GlobalArgs, ReadArgs, Select};
-use crate::client::{api_error, resume_key_names, Db};
+use crate::client::{api_error, Db};
 use crate::error::{Outcome, UsageError};
 use crate::expr::{self, Placeholders};
 use crate::paginate;
@@ -39,8 +39,10 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         )
         .into());
     }
-    let description = db.describe(&r.table).await?;
-    let key_names = resume_key_names(&description, r.index.as_deref())?;
+    let key_names = db
+        .schema(&r.table)
+        .await?
+        .resume_key_names(r.index.as_deref())?;
     let placeholders = Placeholders::parse(&r.expr.names, &r.expr.values, r.typed)?;
     let ctx = db
         .at(&r.table)

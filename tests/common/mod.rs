@@ -71,6 +71,13 @@ impl Suite {
         cmd
     }
 
+    /// `ddb` on the embedded engine with this suite's data directory, whatever the suite's target.
+    pub fn embedded(&self) -> Command {
+        let mut cmd = self.bare();
+        cmd.args(["--local", "--data-dir"]).arg(self.data_dir());
+        cmd
+    }
+
     /// `ddb` with no target options, in a clean environment.
     pub fn bare(&self) -> Command {
         let mut cmd = Command::cargo_bin("ddb").expect("the ddb binary");
@@ -181,6 +188,19 @@ impl Suite {
     }
 }
 
+/// The (year, title) keys of Movies items, in order.
+pub fn keys(items: &[Value]) -> Vec<(i64, String)> {
+    items
+        .iter()
+        .map(|m| {
+            (
+                m["year"].as_i64().unwrap(),
+                m["title"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
 pub fn ndjson(text: &str) -> Vec<Value> {
     text.lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad ndjson line {l:?}: {e}")))
@@ -257,6 +277,14 @@ impl LocalServer {
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+}
+
+impl Drop for LocalServer {
+    /// A test that fails, or never calls `terminate`, must not leave a server behind.
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 

@@ -17,7 +17,7 @@ use tokio::sync::mpsc;
 use super::Args;
 use crate::batch::{self, Failure, Options};
 use crate::cli::GlobalArgs;
-use crate::client::{Db, KeySchema};
+use crate::client::Db;
 use crate::error::{Outcome, UsageError};
 use crate::input::{self, CsvTypes, InputFormat, Record};
 
@@ -95,7 +95,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         )
         .into());
     }
-    let schema = KeySchema::of(&db.describe(&args.table).await?, None)?;
+    let schema = db.schema(&args.table).await?.key;
     let csv_types = bulk.csv_types.clone().unwrap_or_default();
     let opened = input::open(path, bulk.format, args.typed, csv_types)
         .with_context(|| format!("cannot read {path}"))?;
@@ -199,7 +199,8 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     let elapsed = started.elapsed().as_secs_f64();
     let rate = counts.written as f64 / elapsed.max(1e-9);
     let rejected = rejects.count - counts.failed;
-    if global.output.resolve(false) == crate::output::Format::Json {
+    // A load's result is its summary line on stderr; stdout carries it only when asked for.
+    if global.output == crate::output::OutputFormat::Json {
         crate::output::print_value(
             crate::output::Format::Json,
             &json!({
