@@ -5,6 +5,7 @@ use std::net::{IpAddr, SocketAddr};
 
 use anyhow::Result;
 
+use super::shutdown_signal;
 use crate::cli::GlobalArgs;
 use crate::engine;
 use crate::error::{Outcome, UsageError};
@@ -82,27 +83,4 @@ pub async fn run(args: &Args, global: &GlobalArgs) -> Result<Outcome> {
         eprintln!("ddb local: stopped");
     }
     Ok(Outcome::Done)
-}
-
-async fn shutdown_signal() {
-    let interrupt = tokio::signal::ctrl_c();
-    #[cfg(unix)]
-    {
-        let mut terminate =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(_) => {
-                    let _ = interrupt.await;
-                    return;
-                }
-            };
-        tokio::select! {
-            _ = interrupt => {}
-            _ = terminate.recv() => {}
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = interrupt.await;
-    }
 }

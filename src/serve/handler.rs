@@ -1,0 +1,418 @@
+//! One ndjson request line in, one reply line out: the request handling every server model
+//! shares. Requests go through the same SDK client as the rest of ddb; the policy (token,
+//! `--read-only`, `--tables`) is applied before anything reaches the database.
+
+use std::collections::HashMap;
+
+use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue};
+use aws_sdk_dynamodb::Client;
+use serde_json::{json, Value};
+
+use super::protocol::{self, same_secret, Code};
+use crate::item::{self, Item};
+
+/// What clients may do.
+#[derive(Debug, Clone, Default)]
+pub struct Policy {
+    pub token: Option<String>,
+    pub read_only: bool,
+    /// When set, the only tables clients may touch or see.
+    pub tables: Option<Vec<String>>,
+}
+
+/// Per-connection state.
+#[derive(Debug, Default)]
+pub struct Session {
+    pub authenticated: bool,
+}
+
+/// Whether the connection stays open after a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Close,
+}
+
+/// A reply line and what happens to the connection after it.
+pub type Reply = (Vec<u8>, Flow);
+
+/// What to do with a request line: reply now, or call the database.
+pub enum Step {
+    Reply(Reply),
+    Call(Call),
+}
+
+/// A parsed request that needs the database.
+pub struct Call {
+    id: Value,
+    request: Value,
+}
+
+fn refuse(id: &Value, code: Code, message: &str) -> Reply {
+    (protocol::error(id, code.as_str(), message), Flow::Continue)
+}
+
+/// Executes requests against the database.
+#[derive(Debug, Clone)]
+pub struct Handler {
+    client: Client,
+    policy: Policy,
+}
+
+/// A request that cannot be carried out, with the code the reply carries.
+struct Refusal(String, String);
+
+impl Refusal {
+    fn ours(code: Code, message: impl Into<String>) -> Self {
+        Refusal(code.as_str().to_string(), message.into())
+    }
+}
+
+impl<E: ProvideErrorMetadata, R> From<SdkError<E, R>> for Refusal {
+    fn from(err: SdkError<E, R>) -> Self {
+        match &err {
+            SdkError::ServiceError(_) => Refusal(
+                err.code().unwrap_or("ServiceError").to_string(),
+                err.message()
+                    .unwrap_or("the database refused the request")
+                    .to_string(),
+            ),
+            SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => {
+                Refusal("Unavailable".into(), "the database is unreachable".into())
+            }
+            _ => Refusal("Unavailable".into(), "the database request failed".into()),
+        }
+    }
+}
+
+impl Handler {
+    pub fn new(client: Client, policy: Policy) -> Self {
+        Handler { client, policy }
+    }
+
+    pub fn needs_auth(&self) -> bool {
+        self.policy.token.is_some()
+    }
+
+    /// Reads one request line and answers what needs no database at once (malformed lines,
+    /// authentication, ping); the rest becomes a [`Call`] for [`call`](Self::call).
+    pub fn prepare(&self, line: &[u8], session: &mut Session) -> Step {
+        let request: Value = match serde_json::from_slice(line) {
+            Ok(Value::Object(map)) => Value::Object(map),
+            Ok(_) => {
+                return Step::Reply(refuse(
+                    &Value::Null,
+                    Code::BadRequest,
+                    "a request is a JSON object",
+                ))
+            }
+            Err(e) => {
+                return Step::Reply(refuse(
+                    &Value::Null,
+                    Code::BadRequest,
+                    &format!("malformed JSON: {e}"),
+                ))
+            }
+        };
+        let id = request.get("id").cloned().unwrap_or(Value::Null);
+        let op = request.get("op").and_then(Value::as_str).unwrap_or("");
+        if let Some(token) = &self.policy.token {
+            if !session.authenticated {
+                let given = request.get("token").and_then(Value::as_str).unwrap_or("");
+                if op == "auth" && same_secret(given.as_bytes(), token.as_bytes()) {
+                    session.authenticated = true;
+                    return Step::Reply((protocol::ok(&id, json!({})), Flow::Continue));
+                }
+                let message = if op == "auth" {
+                    "wrong token"
+                } else {
+                    "the first request must be {\"op\": \"auth\", \"token\": ...}"
+                };
+                return Step::Reply((
+                    protocol::error(&id, Code::Unauthorized.as_str(), message),
+                    Flow::Close,
+                ));
+            }
+        }
+        match op {
+            "ping" | "auth" => Step::Reply((protocol::ok(&id, json!({})), Flow::Continue)),
+            _ => Step::Call(Call { id, request }),
+        }
+    }
+
+    /// Carries out a request that needs the database.
+    pub async fn call(&self, call: Call) -> Reply {
+        let op = call.request.get("op").and_then(Value::as_str).unwrap_or("");
+        match self.execute(op, &call.request).await {
+            Ok(fields) => (protocol::ok(&call.id, fields), Flow::Continue),
+            Err(Refusal(code, message)) => {
+                (protocol::error(&call.id, &code, &message), Flow::Continue)
+            }
+        }
+    }
+
+    async fn execute(&self, op: &str, request: &Value) -> Result<Value, Refusal> {
+        let typed = request
+            .get("typed")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        match op {
+            "list-tables" => self.list_tables().await,
+            "describe-table" => {
+                let table = self.table(request)?;
+                let out = self.client.describe_table().table_name(table).send().await?;
+                let description = out.table.ok_or_else(|| Refusal::ours(Code::InvalidRequest, "no table"))?;
+                Ok(json!({"table": Value::Object(crate::commands::describe_table::fields(&description))}))
+            }
+            "get" => {
+                let table = self.table(request)?;
+                let key = key_field(request, "key")?;
+                let (names, _) = placeholders(request, typed)?;
+                let out = self
+                    .client
+                    .get_item()
+                    .table_name(table)
+                    .set_key(Some(key))
+                    .set_projection_expression(opt_str(request, "projection"))
+                    .set_expression_attribute_names(names)
+                    .consistent_read(request.get("consistent").and_then(Value::as_bool).unwrap_or(false))
+                    .send()
+                    .await?;
+                Ok(json!({"item": out.item.as_ref().map(|it| item::item_to_json(it, &[], typed))}))
+            }
+            "put" => {
+                let table = self.writable(request)?;
+                let it = match request.get("item") {
+                    Some(v) => item::item_from_json(v, typed).map_err(|e| Refusal::ours(Code::InvalidRequest, format!("item: {e}")))?,
+                    None => return Err(Refusal::ours(Code::InvalidRequest, "put needs \"item\"")),
+                };
+                let (names, values) = placeholders(request, typed)?;
+                self.client
+                    .put_item()
+                    .table_name(table)
+                    .set_item(Some(it))
+                    .set_condition_expression(opt_str(request, "condition"))
+                    .set_expression_attribute_names(names)
+                    .set_expression_attribute_values(values)
+                    .send()
+                    .await?;
+                Ok(json!({}))
+            }
+            "delete" => {
+                let table = self.writable(request)?;
+                let key = key_field(request, "key")?;
+                let (names, values) = placeholders(request, typed)?;
+                let out = self
+                    .client
+                    .delete_item()
+                    .table_name(table)
+                    .set_key(Some(key))
+                    .set_condition_expression(opt_str(request, "condition"))
+                    .set_expression_attribute_names(names)
+                    .set_expression_attribute_values(values)
+                    .return_values(ReturnValue::AllOld)
+                    .send()
+                    .await?;
+                Ok(json!({"item": out.attributes.as_ref().map(|it| item::item_to_json(it, &[], typed))}))
+            }
+            "query" | "scan" => self.read(op, request, typed).await,
+            "" => Err(Refusal::ours(Code::InvalidRequest, "a request needs \"op\"")),
+            other => Err(Refusal::ours(
+                Code::UnknownOp,
+                format!("no op {other:?}; ops are ping, put, get, query, scan, delete, list-tables, describe-table"),
+            )),
+        }
+    }
+
+    async fn list_tables(&self) -> Result<Value, Refusal> {
+        let mut names = Vec::new();
+        let mut start = None;
+        loop {
+            let page = self
+                .client
+                .list_tables()
+                .set_exclusive_start_table_name(start.take())
+                .send()
+                .await?;
+            names.extend(
+                page.table_names()
+                    .iter()
+                    .filter(|t| self.allowed(t))
+                    .cloned(),
+            );
+            match page.last_evaluated_table_name() {
+                Some(last) => start = Some(last.to_string()),
+                None => return Ok(json!({"tables": names})),
+            }
+        }
+    }
+
+    /// One page of a Query or Scan: `limit` and `start_key` in, `last_evaluated_key` out.
+    async fn read(&self, op: &str, request: &Value, typed: bool) -> Result<Value, Refusal> {
+        let table = self.table(request)?;
+        let (names, values) = placeholders(request, typed)?;
+        let start_key = match request.get("start_key") {
+            Some(Value::Null) | None => None,
+            Some(_) => Some(key_field(request, "start_key")?),
+        };
+        let limit = match request.get("limit") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(
+                v.as_u64()
+                    .filter(|n| (1..=i32::MAX as u64).contains(n))
+                    .ok_or_else(|| {
+                        Refusal::ours(Code::InvalidRequest, "limit is a positive whole number")
+                    })? as i32,
+            ),
+        };
+        let (items, last_key, count, scanned) = if op == "query" {
+            let condition = opt_str(request, "key_condition").ok_or_else(|| {
+                Refusal::ours(Code::InvalidRequest, "query needs \"key_condition\"")
+            })?;
+            let out = self
+                .client
+                .query()
+                .table_name(table)
+                .set_index_name(opt_str(request, "index"))
+                .key_condition_expression(condition)
+                .set_filter_expression(opt_str(request, "filter"))
+                .set_projection_expression(opt_str(request, "projection"))
+                .set_expression_attribute_names(names)
+                .set_expression_attribute_values(values)
+                .scan_index_forward(
+                    !request
+                        .get("desc")
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false),
+                )
+                .set_exclusive_start_key(start_key)
+                .set_limit(limit)
+                .send()
+                .await?;
+            (
+                out.items.unwrap_or_default(),
+                out.last_evaluated_key,
+                out.count,
+                out.scanned_count,
+            )
+        } else {
+            let out = self
+                .client
+                .scan()
+                .table_name(table)
+                .set_index_name(opt_str(request, "index"))
+                .set_filter_expression(opt_str(request, "filter"))
+                .set_projection_expression(opt_str(request, "projection"))
+                .set_expression_attribute_names(names)
+                .set_expression_attribute_values(values)
+                .set_exclusive_start_key(start_key)
+                .set_limit(limit)
+                .send()
+                .await?;
+            (
+                out.items.unwrap_or_default(),
+                out.last_evaluated_key,
+                out.count,
+                out.scanned_count,
+            )
+        };
+        let items: Vec<Value> = items
+            .iter()
+            .map(|it| item::item_to_json(it, &[], typed))
+            .collect();
+        Ok(json!({
+            "items": items,
+            "count": count,
+            "scanned_count": scanned,
+            "last_evaluated_key": last_key.as_ref().map(|k| item::key_to_json(k, &[])),
+        }))
+    }
+
+    fn allowed(&self, table: &str) -> bool {
+        self.policy
+            .tables
+            .as_ref()
+            .is_none_or(|allowed| allowed.iter().any(|t| t == table))
+    }
+
+    fn table<'r>(&self, request: &'r Value) -> Result<&'r str, Refusal> {
+        let table = request
+            .get("table")
+            .and_then(Value::as_str)
+            .ok_or_else(|| Refusal::ours(Code::InvalidRequest, "this op needs \"table\""))?;
+        if !self.allowed(table) {
+            return Err(Refusal::ours(
+                Code::Forbidden,
+                format!("table {table} is not served here"),
+            ));
+        }
+        Ok(table)
+    }
+
+    fn writable<'r>(&self, request: &'r Value) -> Result<&'r str, Refusal> {
+        if self.policy.read_only {
+            return Err(Refusal::ours(Code::Forbidden, "this server is read-only"));
+        }
+        self.table(request)
+    }
+}
+
+fn opt_str(request: &Value, field: &str) -> Option<String> {
+    request
+        .get(field)
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
+fn key_field(request: &Value, field: &str) -> Result<Item, Refusal> {
+    let value = request
+        .get(field)
+        .ok_or_else(|| Refusal::ours(Code::InvalidRequest, format!("this op needs \"{field}\"")))?;
+    item::key_from_json(value)
+        .map_err(|e| Refusal::ours(Code::InvalidRequest, format!("{field}: {e}")))
+}
+
+type Names = Option<HashMap<String, String>>;
+type Values = Option<HashMap<String, AttributeValue>>;
+
+/// `names` and `values` of a request: JSON objects, plain or (with `typed`) DynamoDB JSON values.
+fn placeholders(request: &Value, typed: bool) -> Result<(Names, Values), Refusal> {
+    let names = match request.get("names") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(map)) => Some(
+            map.iter()
+                .map(|(k, v)| {
+                    v.as_str()
+                        .map(|s| (k.clone(), s.to_string()))
+                        .ok_or_else(|| {
+                            Refusal::ours(
+                                Code::InvalidRequest,
+                                format!("names: {k} must map to a string"),
+                            )
+                        })
+                })
+                .collect::<Result<HashMap<_, _>, _>>()?,
+        ),
+        Some(_) => {
+            return Err(Refusal::ours(
+                Code::InvalidRequest,
+                "names is a JSON object",
+            ))
+        }
+    };
+    let values = match request.get("values") {
+        None | Some(Value::Null) => None,
+        Some(v @ Value::Object(_)) => Some(
+            item::item_from_json(v, typed)
+                .map_err(|e| Refusal::ours(Code::InvalidRequest, format!("values: {e}")))?,
+        ),
+        Some(_) => {
+            return Err(Refusal::ours(
+                Code::InvalidRequest,
+                "values is a JSON object",
+            ))
+        }
+    };
+    Ok((names, values))
+}

@@ -1,0 +1,241 @@
+//! `ddb serve`: the lecture's multi-client TCP server in front of the database.
+//!
+//! Three models drive connections, and only that differs between them:
+//! [`blocking`] serves one client at a time on one thread (the lecture's first server, kept to
+//! show why concurrency matters), [`threads`] gives each client an OS thread, and [`event_loop`]
+//! runs every connection as a task on tokio's event loop. They share the framing and replies of
+//! [`protocol`] and the request handling of [`handler`].
+//!
+//! A request travels: socket bytes -> [`protocol::LineBuffer`] (framing, `--max-line`) ->
+//! [`handler::Handler::handle`] (policy, then one SDK call) -> reply line -> socket. The caps
+//! protocol (one message per connection, `ALL CAPS` / `NOT ALL CAPS`) never touches the database.
+//!
+//! Shutdown: the caller's shutdown future flips a flag every model watches; listeners stop
+//! accepting, connections stop reading, requests in flight finish within `drain_timeout`, and
+//! [`run`] returns the counts.
+
+pub mod blocking;
+mod connection;
+pub mod event_loop;
+pub mod handler;
+pub mod protocol;
+pub mod threads;
+
+use std::future::Future;
+use std::net::{SocketAddr, TcpListener};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::ValueEnum;
+use tokio::sync::watch;
+
+pub use handler::{Handler, Policy};
+
+/// How connections are driven.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Model {
+    /// One client at a time on one thread
+    Blocking,
+    /// An OS thread per client, up to --max-clients
+    Threads,
+    /// Every connection a task on one event loop (tokio)
+    Async,
+}
+
+/// What the server speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Protocol {
+    /// One JSON request per line, one JSON reply per line, pipelined
+    Ndjson,
+    /// The lecture's protocol: one message per connection, reply ALL CAPS or NOT ALL CAPS
+    Caps,
+}
+
+/// How chatty the server is on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum LogLevel {
+    Off,
+    Error,
+    Info,
+}
+
+/// Bounds that keep one client from hurting the others.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub max_clients: usize,
+    pub max_line: usize,
+    pub idle_timeout: Duration,
+    pub request_timeout: Duration,
+    pub drain_timeout: Duration,
+    /// Requests in flight per connection (event loop); later ones wait to be read.
+    pub pipeline_depth: usize,
+}
+
+/// Counts for the summary and the benchmark.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub connections: AtomicU64,
+    pub requests: AtomicU64,
+    pub errors: AtomicU64,
+}
+
+/// What a server run amounted to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub connections: u64,
+    pub requests: u64,
+    pub errors: u64,
+}
+
+/// Everything a connection needs, shared by all of them.
+pub struct Shared {
+    pub handler: Handler,
+    pub protocol: Protocol,
+    pub limits: Limits,
+    pub log: LogLevel,
+    pub stats: Stats,
+    stopping: AtomicBool,
+    stop_tx: watch::Sender<bool>,
+}
+
+impl Shared {
+    pub fn new(handler: Handler, protocol: Protocol, limits: Limits, log: LogLevel) -> Arc<Shared> {
+        let (stop_tx, _) = watch::channel(false);
+        Arc::new(Shared {
+            handler,
+            protocol,
+            limits,
+            log,
+            stats: Stats::default(),
+            stopping: AtomicBool::new(false),
+            stop_tx,
+        })
+    }
+
+    pub fn stopping(&self) -> bool {
+        self.stopping.load(Ordering::Acquire)
+    }
+
+    fn stop(&self) {
+        self.stopping.store(true, Ordering::Release);
+        let _ = self.stop_tx.send(true);
+    }
+
+    /// Resolves once shutdown has begun.
+    pub async fn stopped(&self) {
+        let mut rx = self.stop_tx.subscribe();
+        let _ = rx.wait_for(|s| *s).await;
+    }
+
+    pub fn log_info(&self, message: impl FnOnce() -> String) {
+        if self.log >= LogLevel::Info {
+            eprintln!("ddb serve: {}", message());
+        }
+    }
+
+    pub fn log_error(&self, message: impl FnOnce() -> String) {
+        self.stats.errors.fetch_add(1, Ordering::Relaxed);
+        if self.log >= LogLevel::Error {
+            eprintln!("ddb serve: {}", message());
+        }
+    }
+
+    fn summary(&self) -> Summary {
+        Summary {
+            connections: self.stats.connections.load(Ordering::Relaxed),
+            requests: self.stats.requests.load(Ordering::Relaxed),
+            errors: self.stats.errors.load(Ordering::Relaxed),
+        }
+    }
+}
+
+/// The listen backlog: the defaults of std and tokio (128) drop SYNs under a burst of clients.
+pub const BACKLOG: i32 = 4096;
+
+/// A listening socket with SO_REUSEADDR and a deep backlog.
+pub fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = socket2::Socket::new(
+        socket2::Domain::for_address(addr),
+        socket2::Type::STREAM,
+        Some(socket2::Protocol::TCP),
+    )?;
+    socket.set_reuse_address(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(BACKLOG)?;
+    Ok(socket.into())
+}
+
+/// Raises the open-file limit to the hard limit, so thousands of clients fit; returns it.
+pub fn raise_file_limit() -> u64 {
+    #[cfg(unix)]
+    unsafe {
+        // SAFETY: getrlimit/setrlimit only read and write the struct passed to them.
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 {
+            limit.rlim_cur = limit.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+            libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit);
+            return limit.rlim_cur;
+        }
+    }
+    0
+}
+
+/// Whether an accept error means "out of file descriptors or memory": back off, don't spin.
+pub fn is_resource_exhaustion(err: &std::io::Error) -> bool {
+    matches!(err.raw_os_error(), Some(code) if code == libc::EMFILE || code == libc::ENFILE || code == libc::ENOBUFS || code == libc::ENOMEM)
+}
+
+/// Serves `listener` with `model` until `shutdown` resolves, then drains and returns the counts.
+pub async fn run(
+    model: Model,
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<Summary> {
+    let addr = listener.local_addr()?;
+    let stopper = {
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            shutdown.await;
+            shared.stop();
+        })
+    };
+    match model {
+        Model::Async => event_loop::serve(listener, shared.clone()).await?,
+        Model::Blocking | Model::Threads => {
+            let runtime = tokio::runtime::Handle::current();
+            let shared_for_thread = shared.clone();
+            let accept = tokio::task::spawn_blocking(move || match model {
+                Model::Blocking => blocking::serve(listener, shared_for_thread, runtime),
+                _ => threads::serve(listener, shared_for_thread, runtime),
+            });
+            // Blocking accept cannot be interrupted: when shutdown starts, wake it with a connection.
+            let waker = {
+                let shared = shared.clone();
+                tokio::spawn(async move {
+                    shared.stopped().await;
+                    let _ = tokio::net::TcpStream::connect(wake_address(addr)).await;
+                })
+            };
+            accept.await.map_err(std::io::Error::other)??;
+            waker.abort();
+        }
+    }
+    stopper.abort();
+    Ok(shared.summary())
+}
+
+/// Where to connect to wake a listener bound to `addr` (a wildcard address is reached on loopback).
+fn wake_address(addr: SocketAddr) -> SocketAddr {
+    let ip = match addr.ip() {
+        std::net::IpAddr::V4(ip) if ip.is_unspecified() => std::net::Ipv4Addr::LOCALHOST.into(),
+        std::net::IpAddr::V6(ip) if ip.is_unspecified() => std::net::Ipv6Addr::LOCALHOST.into(),
+        ip => ip,
+    };
+    SocketAddr::new(ip, addr.port())
+}

@@ -1,0 +1,231 @@
+//! The wire formats of `ddb serve`, apart from any socket: framing lines out of a byte buffer
+//! (with the `--max-line` limit), the reply envelopes of the ndjson protocol, and the lecture's
+//! caps protocol.
+
+use serde_json::{json, Value};
+
+/// Stable error codes of the ndjson protocol, for programs; the message is for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    /// The line is not a JSON object.
+    BadRequest,
+    /// A required field is missing or of the wrong type.
+    InvalidRequest,
+    UnknownOp,
+    /// The line exceeded `--max-line`; the connection is closed.
+    LineTooLong,
+    /// A request line stayed half-sent longer than `--request-timeout`; the connection is closed.
+    RequestTimeout,
+    /// The first line was not a valid `auth`; the connection is closed.
+    Unauthorized,
+    /// `--read-only` or `--tables` forbids it.
+    Forbidden,
+    /// The server is shutting down.
+    ShuttingDown,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::BadRequest => "BadRequest",
+            Code::InvalidRequest => "InvalidRequest",
+            Code::UnknownOp => "UnknownOp",
+            Code::LineTooLong => "LineTooLong",
+            Code::RequestTimeout => "RequestTimeout",
+            Code::Unauthorized => "Unauthorized",
+            Code::Forbidden => "Forbidden",
+            Code::ShuttingDown => "ShuttingDown",
+        }
+    }
+}
+
+/// A successful reply: `{"id": …, "ok": true, …fields}` and a newline.
+pub fn ok(id: &Value, fields: Value) -> Vec<u8> {
+    let mut reply = json!({"id": id, "ok": true});
+    if let (Value::Object(out), Value::Object(extra)) = (&mut reply, fields) {
+        out.extend(extra);
+    }
+    line(&reply)
+}
+
+/// An error reply with a code of ours or DynamoDB's (`ResourceNotFoundException`, …).
+pub fn error(id: &Value, code: &str, message: &str) -> Vec<u8> {
+    line(&json!({"id": id, "ok": false, "error": {"code": code, "message": message}}))
+}
+
+fn line(value: &Value) -> Vec<u8> {
+    let mut out = serde_json::to_vec(value).expect("JSON values serialize");
+    out.push(b'\n');
+    out
+}
+
+/// Bytes read from a connection, cut into lines. Reading and framing are separate so every
+/// model shares the framing and its limit.
+#[derive(Debug)]
+pub struct LineBuffer {
+    buf: Vec<u8>,
+    /// Bytes at the front already handed out as lines.
+    start: usize,
+    /// Bytes after `start` already searched for a newline.
+    scanned: usize,
+    max_line: usize,
+}
+
+/// A line longer than the limit arrived.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TooLong;
+
+impl LineBuffer {
+    pub fn new(max_line: usize) -> Self {
+        LineBuffer {
+            buf: Vec::new(),
+            start: 0,
+            scanned: 0,
+            max_line,
+        }
+    }
+
+    /// Space to read into: at least `want` bytes at the end of the buffer.
+    pub fn spare(&mut self, want: usize) -> &mut [u8] {
+        if self.start > 0 && self.start == self.buf.len() {
+            self.buf.clear();
+            self.start = 0;
+            self.scanned = 0;
+            if self.buf.capacity() > 64 * 1024 {
+                self.buf.shrink_to(8 * 1024);
+            }
+        }
+        let len = self.buf.len();
+        self.buf.resize(len + want, 0);
+        &mut self.buf[len..]
+    }
+
+    /// Keeps `n` of the bytes just read into [`spare`](Self::spare) and drops the rest.
+    pub fn filled(&mut self, want: usize, n: usize) {
+        let len = self.buf.len();
+        self.buf.truncate(len - want + n);
+    }
+
+    /// The next complete line without its newline (and `\r`), or `TooLong` once the pending
+    /// bytes without a newline exceed the limit.
+    pub fn next_line(&mut self) -> Result<Option<&[u8]>, TooLong> {
+        let pending = &self.buf[self.start + self.scanned..];
+        match pending.iter().position(|&b| b == b'\n') {
+            Some(at) => {
+                let end = self.start + self.scanned + at;
+                if end - self.start > self.max_line {
+                    return Err(TooLong);
+                }
+                let line_start = self.start;
+                self.start = end + 1;
+                self.scanned = 0;
+                let line = &self.buf[line_start..end];
+                Ok(Some(line.strip_suffix(b"\r").unwrap_or(line)))
+            }
+            None => {
+                self.scanned = self.buf.len() - self.start;
+                if self.scanned > self.max_line {
+                    Err(TooLong)
+                } else {
+                    Ok(None)
+                }
+            }
+        }
+    }
+
+    /// Whether part of a line is waiting for the rest.
+    pub fn has_partial(&self) -> bool {
+        self.buf.len() > self.start
+    }
+
+    /// Drops handed-out lines from the front so the buffer does not grow with a long connection.
+    pub fn compact(&mut self) {
+        if self.start > 0 {
+            self.buf.drain(..self.start);
+            self.start = 0;
+        }
+    }
+}
+
+/// The lecture's reply: "ALL CAPS" when the text has cased letters and all are upper case, as
+/// Python's `str.isupper()`; otherwise "NOT ALL CAPS".
+pub fn caps_reply(message: &[u8]) -> &'static [u8] {
+    let text = String::from_utf8_lossy(message);
+    let has_upper = text.chars().any(char::is_uppercase);
+    let has_lower = text.chars().any(char::is_lowercase);
+    if has_upper && !has_lower {
+        b"ALL CAPS"
+    } else {
+        b"NOT ALL CAPS"
+    }
+}
+
+/// Compares two secrets in time that depends only on their lengths.
+pub fn same_secret(given: &[u8], expected: &[u8]) -> bool {
+    if given.len() != expected.len() {
+        return false;
+    }
+    given
+        .iter()
+        .zip(expected)
+        .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+        == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed(lines: &mut LineBuffer, data: &[u8]) {
+        let spare = lines.spare(data.len());
+        spare.copy_from_slice(data);
+        lines.filled(data.len(), data.len());
+    }
+
+    #[test]
+    fn lines_are_cut_across_reads() {
+        let mut lines = LineBuffer::new(100);
+        feed(&mut lines, b"{\"a\":1}\n{\"b\"");
+        assert_eq!(lines.next_line().unwrap(), Some(&b"{\"a\":1}"[..]));
+        assert_eq!(lines.next_line().unwrap(), None);
+        assert!(lines.has_partial());
+        feed(&mut lines, b":2}\r\n");
+        assert_eq!(lines.next_line().unwrap(), Some(&b"{\"b\":2}"[..]));
+        assert!(!lines.has_partial());
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_refused_before_its_end_arrives() {
+        let mut lines = LineBuffer::new(8);
+        feed(&mut lines, b"12345678");
+        assert_eq!(lines.next_line(), Ok(None));
+        feed(&mut lines, b"9");
+        assert_eq!(lines.next_line(), Err(TooLong));
+        let mut lines = LineBuffer::new(4);
+        feed(&mut lines, b"12345\n");
+        assert_eq!(lines.next_line(), Err(TooLong));
+    }
+
+    #[test]
+    fn caps_follows_python_isupper() {
+        assert_eq!(caps_reply(b"HELLO WORLD 42!"), b"ALL CAPS");
+        assert_eq!(caps_reply(b"Hello"), b"NOT ALL CAPS");
+        assert_eq!(caps_reply(b"1234"), b"NOT ALL CAPS", "no cased letter");
+        assert_eq!(caps_reply("ÄÖÜ".as_bytes()), b"ALL CAPS");
+    }
+
+    #[test]
+    fn secrets_compare_by_content() {
+        assert!(same_secret(b"s3cret", b"s3cret"));
+        assert!(!same_secret(b"s3creT", b"s3cret"));
+        assert!(!same_secret(b"s3cre", b"s3cret"));
+    }
+
+    #[test]
+    fn replies_carry_the_id() {
+        let reply = ok(&json!(7), json!({"item": null}));
+        assert_eq!(reply, b"{\"id\":7,\"ok\":true,\"item\":null}\n");
+        let reply = error(&json!("x"), Code::UnknownOp.as_str(), "no op frob");
+        assert_eq!(String::from_utf8(reply).unwrap(), "{\"id\":\"x\",\"ok\":false,\"error\":{\"code\":\"UnknownOp\",\"message\":\"no op frob\"}}\n");
+    }
+}

@@ -1,0 +1,428 @@
+//! `ddb serve` end to end: the real binary on an ephemeral loopback port, for every model.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::Suite;
+use serde_json::{json, Value};
+
+const MODELS: [&str; 3] = ["blocking", "threads", "async"];
+
+struct Server {
+    child: Child,
+    addr: String,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Server {
+    fn start(suite: &Suite, args: &[&str]) -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("ddb"))
+            .args(suite.target_args())
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(args)
+            .env("HOME", suite.dir())
+            .env_remove("DDB_SERVE_TOKEN")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+        let first = lines.next().expect("a first line").unwrap();
+        let addr = first
+            .split("listening on ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("unexpected: {first}"))
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_string();
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let sink = stderr.clone();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                let mut s = sink.lock().unwrap();
+                s.push_str(&line);
+                s.push('\n');
+            }
+        });
+        Server {
+            child,
+            addr,
+            stderr,
+        }
+    }
+
+    fn connect(&self) -> Conn {
+        let stream = TcpStream::connect(&self.addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        Conn {
+            reader: BufReader::new(stream.try_clone().unwrap()),
+            stream,
+        }
+    }
+
+    /// SIGTERM, then the exit status (bounded wait).
+    fn terminate(mut self) -> (std::process::ExitStatus, String) {
+        Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                std::thread::sleep(Duration::from_millis(50));
+                return (status, self.stderr.lock().unwrap().clone());
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "serve did not stop on SIGTERM"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if std::thread::panicking() {
+            eprintln!("--- ddb serve's stderr\n{}", self.stderr.lock().unwrap());
+        }
+    }
+}
+
+struct Conn {
+    stream: TcpStream,
+    reader: BufReader<TcpStream>,
+}
+
+impl Conn {
+    fn send(&mut self, request: &Value) {
+        writeln!(self.stream, "{request}").unwrap();
+    }
+
+    fn recv(&mut self) -> Value {
+        let mut line = String::new();
+        self.reader.read_line(&mut line).unwrap();
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("bad reply {line:?}: {e}"))
+    }
+
+    fn call(&mut self, request: Value) -> Value {
+        self.send(&request);
+        self.recv()
+    }
+
+    /// True when the server closed the connection (EOF), within the read timeout.
+    fn closed(&mut self) -> bool {
+        let mut rest = Vec::new();
+        self.reader.read_to_end(&mut rest).is_ok() && rest.is_empty()
+    }
+}
+
+fn table(suite: &Suite) -> String {
+    let name = suite.table_name("Serve");
+    suite.run_ok(&["create-table", &name, "--pk", "id:S"]);
+    name
+}
+
+#[test]
+fn many_clients_at_once_get_their_own_answers() {
+    let suite = Suite::new();
+    let table = table(&suite);
+    for model in MODELS {
+        let server = Server::start(&suite, &["--model", model, "--log-level", "error"]);
+        std::thread::scope(|scope| {
+            for client in 0..12 {
+                let (server, table) = (&server, &table);
+                scope.spawn(move || {
+                    let mut conn = server.connect();
+                    for i in 0..8 {
+                        let id = format!("{model}-{client}-{i}");
+                        let put = conn.call(json!({"id": i * 2, "op": "put", "table": table, "item": {"id": id, "n": i}}));
+                        assert_eq!(put, json!({"id": i * 2, "ok": true}));
+                        let got = conn.call(json!({"id": i * 2 + 1, "op": "get", "table": table, "key": {"id": id}}));
+                        assert_eq!(got["item"], json!({"id": id, "n": i}), "{model}");
+                        assert_eq!(got["id"], i * 2 + 1);
+                    }
+                });
+            }
+        });
+        let (status, log) = server.terminate();
+        assert!(status.success(), "{log}");
+        assert!(
+            log.contains("stopped: 12 connections, 192 requests, 0 errors"),
+            "{model}: {log}"
+        );
+    }
+}
+
+#[test]
+fn pipelined_requests_come_back_in_order_with_their_ids() {
+    let suite = Suite::new();
+    let table = table(&suite);
+    for model in MODELS {
+        let server = Server::start(&suite, &["--model", model]);
+        let mut conn = server.connect();
+        let mut batch = String::new();
+        for i in 0..60 {
+            let request = match i % 3 {
+                0 => json!({"id": i, "op": "ping"}),
+                1 => json!({"id": i, "op": "put", "table": table, "item": {"id": format!("p{i}")}}),
+                _ => {
+                    json!({"id": i, "op": "get", "table": table, "key": {"id": format!("p{}", i - 1)}})
+                }
+            };
+            batch.push_str(&format!("{request}\n"));
+        }
+        conn.stream.write_all(batch.as_bytes()).unwrap();
+        for i in 0..60 {
+            let reply = conn.recv();
+            assert_eq!(reply["id"], i, "{model}: replies in request order");
+            assert_eq!(reply["ok"], true, "{model}: {reply}");
+            if i % 3 == 2 {
+                assert_eq!(
+                    reply["item"],
+                    json!({"id": format!("p{}", i - 1)}),
+                    "{model}: a get sees the put before it"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn bad_requests_get_error_replies_and_the_connection_stays_usable() {
+    let suite = Suite::new();
+    let table = table(&suite);
+    for model in MODELS {
+        let server = Server::start(&suite, &["--model", model]);
+        let mut conn = server.connect();
+        conn.stream.write_all(b"{\"id\": 1, \"op\": \n").unwrap();
+        let reply = conn.recv();
+        assert_eq!(reply["ok"], false);
+        assert_eq!(reply["error"]["code"], "BadRequest", "{model}");
+        assert!(
+            reply["error"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("malformed JSON"),
+            "{reply}"
+        );
+        assert_eq!(
+            conn.call(json!({"id": 2, "op": "frob"}))["error"]["code"],
+            "UnknownOp"
+        );
+        assert_eq!(
+            conn.call(json!({"id": 3, "op": "get", "table": table}))["error"]["code"],
+            "InvalidRequest"
+        );
+        let missing =
+            conn.call(json!({"id": 4, "op": "get", "table": "NoSuchTable", "key": {"id": "x"}}));
+        assert_eq!(
+            missing["error"]["code"], "ResourceNotFoundException",
+            "{missing}"
+        );
+        assert_eq!(
+            conn.call(json!({"id": 5, "op": "ping"})),
+            json!({"id": 5, "ok": true}),
+            "still usable"
+        );
+        let scan = conn.call(json!({"id": 6, "op": "scan", "table": table, "limit": 1}));
+        assert_eq!(scan["ok"], true, "{scan}");
+    }
+}
+
+#[test]
+fn an_oversized_line_is_refused_and_the_connection_closed() {
+    let suite = Suite::new();
+    for model in MODELS {
+        let server = Server::start(&suite, &["--model", model, "--max-line", "1000"]);
+        let mut conn = server.connect();
+        let big = format!(
+            "{{\"id\": 1, \"op\": \"ping\", \"pad\": \"{}\"}}\n",
+            "x".repeat(5000)
+        );
+        conn.stream.write_all(big.as_bytes()).unwrap();
+        let reply = conn.recv();
+        assert_eq!(reply["error"]["code"], "LineTooLong", "{model}: {reply}");
+        assert!(conn.closed(), "{model}: closed after the refusal");
+        assert_eq!(
+            server.connect().call(json!({"id": 2, "op": "ping"}))["ok"],
+            true,
+            "others are served"
+        );
+    }
+}
+
+#[test]
+fn a_half_sent_request_times_out_without_holding_up_others() {
+    let suite = Suite::new();
+    for model in MODELS {
+        let server = Server::start(&suite, &["--model", model, "--request-timeout", "1"]);
+        let mut slow = server.connect();
+        slow.stream.write_all(b"{\"id\": 1, \"op\": \"pi").unwrap();
+        let started = Instant::now();
+        if model != "blocking" {
+            // Served at once while the slow client still holds its connection.
+            let mut other = server.connect();
+            assert_eq!(other.call(json!({"id": 9, "op": "ping"}))["ok"], true);
+            assert!(
+                started.elapsed() < Duration::from_millis(900),
+                "{model}: others wait for nobody"
+            );
+        }
+        let reply = slow.recv();
+        assert_eq!(reply["error"]["code"], "RequestTimeout", "{model}: {reply}");
+        assert!(slow.closed());
+        assert!(
+            started.elapsed() >= Duration::from_millis(900),
+            "{model}: timed out after about a second"
+        );
+        // The blocking model serves the next client once the slow one is gone.
+        assert_eq!(
+            server.connect().call(json!({"id": 2, "op": "ping"}))["ok"],
+            true
+        );
+    }
+}
+
+#[test]
+fn the_lectures_client_gets_caps_replies() {
+    let suite = Suite::new();
+    let client = common::fixture("lecture/client.py");
+    for model in MODELS {
+        let server = Server::start(&suite, &["--model", model, "--protocol", "caps"]);
+        let port = server.addr.rsplit(':').next().unwrap().to_string();
+        for (message, expected) in [("HELLO WORLD", "ALL CAPS"), ("Hello world", "NOT ALL CAPS")] {
+            let out = Command::new("python3")
+                .args([&client, "127.0.0.1", &port, message])
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                format!("Server response: {expected}\n"),
+                "{model}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sigterm_during_load_loses_no_acknowledged_write() {
+    let suite = Suite::new();
+    let table = table(&suite);
+    for model in ["threads", "async"] {
+        let server = Server::start(&suite, &["--model", model, "--log-level", "error"]);
+        let acknowledged = Mutex::new(Vec::new());
+        std::thread::scope(|scope| {
+            for client in 0..4 {
+                let (server, table, acknowledged) = (&server, &table, &acknowledged);
+                scope.spawn(move || {
+                    let mut conn = server.connect();
+                    for i in 0..100_000 {
+                        let id = format!("{model}-{client}-{i}");
+                        if writeln!(
+                            conn.stream,
+                            "{}",
+                            json!({"id": i, "op": "put", "table": table, "item": {"id": id}})
+                        )
+                        .is_err()
+                        {
+                            return;
+                        }
+                        let mut line = String::new();
+                        match conn.reader.read_line(&mut line) {
+                            Ok(n) if n > 0 => {
+                                let reply: Value = serde_json::from_str(&line).unwrap();
+                                assert_eq!(reply["ok"], true, "{reply}");
+                                acknowledged.lock().unwrap().push(id);
+                            }
+                            _ => return,
+                        }
+                    }
+                });
+            }
+            std::thread::sleep(Duration::from_millis(500));
+            Command::new("kill")
+                .args(["-TERM", &server.child.id().to_string()])
+                .status()
+                .unwrap();
+        });
+        let (status, log) = server.terminate();
+        assert!(status.success(), "{model}: {log}");
+        assert!(log.contains("stopped: 4 connections"), "{log}");
+        let acknowledged = acknowledged.into_inner().unwrap();
+        assert!(
+            acknowledged.len() > 10,
+            "{model}: the load ran ({})",
+            acknowledged.len()
+        );
+        let stored: std::collections::HashSet<String> = suite
+            .items(&table)
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect();
+        for id in &acknowledged {
+            assert!(stored.contains(id), "{model}: acknowledged {id} is stored");
+        }
+    }
+}
+
+#[test]
+fn tokens_read_only_and_table_lists_restrict_clients() {
+    let suite = Suite::new();
+    let table = table(&suite);
+    let out = suite.run(&["serve", "--listen", "0.0.0.0:0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        common::stderr(&out).contains("give --token"),
+        "{}",
+        common::stderr(&out)
+    );
+
+    let server = Server::start(
+        &suite,
+        &["--token", "s3cret-token", "--read-only", "--tables", &table],
+    );
+    let mut wrong = server.connect();
+    let reply = wrong.call(json!({"id": 1, "op": "auth", "token": "guess"}));
+    assert_eq!(reply["error"]["code"], "Unauthorized");
+    assert!(wrong.closed(), "a wrong token closes the connection");
+    let mut skipped = server.connect();
+    assert_eq!(
+        skipped.call(json!({"id": 1, "op": "ping"}))["error"]["code"],
+        "Unauthorized"
+    );
+    let mut conn = server.connect();
+    assert_eq!(
+        conn.call(json!({"id": 1, "op": "auth", "token": "s3cret-token"}))["ok"],
+        true
+    );
+    let put = conn.call(json!({"id": 2, "op": "put", "table": table, "item": {"id": "x"}}));
+    assert_eq!(put["error"]["code"], "Forbidden");
+    let other = conn.call(json!({"id": 3, "op": "scan", "table": "Elsewhere"}));
+    assert_eq!(other["error"]["code"], "Forbidden");
+    assert_eq!(
+        conn.call(json!({"id": 4, "op": "list-tables"}))["tables"],
+        json!([table])
+    );
+    let (_, log) = server.terminate();
+    assert!(
+        !log.contains("s3cret-token"),
+        "the token is never logged: {log}"
+    );
+}
