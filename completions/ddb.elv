@@ -44,6 +44,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
             cand scan 'Read every item of a table or index, every page [API: Scan]'
+            cand serve 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
+            cand bench 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]'
             cand local 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -290,6 +292,129 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'ddb;serve'= {
+            cand --listen 'Address to listen on'
+            cand --model 'How connections are driven'
+            cand --protocol 'What the server speaks'
+            cand --max-clients 'Connections served at once; more wait in the listen backlog'
+            cand --max-line 'Longest request line in bytes; a longer one is refused and the connection closed'
+            cand --idle-timeout 'Close a connection after this many seconds without a request'
+            cand --request-timeout 'Close a connection whose request line stays incomplete this many seconds'
+            cand --drain-timeout 'On shutdown, how long requests in flight may take to finish'
+            cand --pipeline 'Requests in flight per connection (async model)'
+            cand --token 'Clients must first send {"op": "auth", "token": TOKEN}'
+            cand --tables 'The only tables clients may use, comma-separated'
+            cand --log-level 'What to log on stderr: off, error, or info (a line per connection)'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --insecure 'Serve beyond loopback without a token (anyone who reaches the port can use the database)'
+            cand --read-only 'Refuse put and delete'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;bench'= {
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand query-vs-scan 'Query one partition against Scan + filter for the same items, as the table grows'
+            cand serve 'Many clients against serve''s models (or a running server) for a fixed time'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ddb;bench;query-vs-scan'= {
+            cand --items 'Table sizes to measure at (items)'
+            cand --partitions 'Partition-key values the items are spread over'
+            cand --repeat 'Queries and scans per size (random partitions)'
+            cand --seed 'Seed of the data and of the partitions chosen'
+            cand --table 'Measure this existing table and its data instead of a scratch table'
+            cand --parallel 'BatchWriteItem requests in flight while seeding'
+            cand --plot 'Draw capacity units and latency against table size (log-log) into an SVG file'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --keep 'Keep the scratch table afterwards'
+            cand --json 'Print the results as JSON on stdout'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;bench;serve'= {
+            cand --models 'Server models to start in-process, one after the other'
+            cand --connect 'Load a running server instead (loopback unless --allow-remote)'
+            cand --server-pid 'With --connect: the server''s process id, to report its memory and threads'
+            cand --clients 'Concurrent clients, one measurement each'
+            cand --duration 'Seconds per measurement'
+            cand --workload 'caps: a connection per request (the lecture''s client); ndjson: persistent connections'
+            cand --pipeline 'ndjson: requests in flight per connection'
+            cand --get-percent 'ndjson with --get-put: percent of gets'
+            cand --idle 'Also hold this many idle connections and report server memory per connection'
+            cand --seed 'seed'
+            cand --plot 'Draw requests per second against clients into an SVG file'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --allow-remote 'Allow --connect to another machine'
+            cand --get-put 'ndjson: get/put on a scratch table instead of ping'
+            cand --json 'Print the results as JSON on stdout'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;bench;help'= {
+            cand query-vs-scan 'Query one partition against Scan + filter for the same items, as the table grows'
+            cand serve 'Many clients against serve''s models (or a running server) for a fixed time'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ddb;bench;help;query-vs-scan'= {
+        }
+        &'ddb;bench;help;serve'= {
+        }
+        &'ddb;bench;help;help'= {
+        }
         &'ddb;local'= {
             cand --port 'Port to listen on (0 picks a free one)'
             cand --bind 'Address to listen on'
@@ -340,6 +465,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
             cand scan 'Read every item of a table or index, every page [API: Scan]'
+            cand serve 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
+            cand bench 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]'
             cand local 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -363,6 +490,16 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;help;query'= {
         }
         &'ddb;help;scan'= {
+        }
+        &'ddb;help;serve'= {
+        }
+        &'ddb;help;bench'= {
+            cand query-vs-scan 'Query one partition against Scan + filter for the same items, as the table grows'
+            cand serve 'Many clients against serve''s models (or a running server) for a fixed time'
+        }
+        &'ddb;help;bench;query-vs-scan'= {
+        }
+        &'ddb;help;bench;serve'= {
         }
         &'ddb;help;local'= {
         }

@@ -50,6 +50,8 @@ complete -c ddb -n "__fish_ddb_needs_command" -f -a "delete" -d 'Delete one item
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "scan" -d 'Read every item of a table or index, every page [API: Scan]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "serve" -d 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "bench" -d 'Measure Query against Scan as tables grow, or load-test serve\'s models [API: Query, Scan, BatchWriteItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "local" -d 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -276,6 +278,121 @@ complete -c ddb -n "__fish_ddb_using_subcommand scan" -l no-progress -d 'Draw no
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l listen -d 'Address to listen on' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l model -d 'How connections are driven' -r -f -a "blocking\t'One client at a time on one thread'
+threads\t'An OS thread per client, up to --max-clients'
+async\t'Every connection a task on one event loop (tokio)'"
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l protocol -d 'What the server speaks' -r -f -a "ndjson\t'One JSON request per line, one JSON reply per line, pipelined'
+caps\t'The lecture\'s protocol: one message per connection, reply ALL CAPS or NOT ALL CAPS'"
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l max-clients -d 'Connections served at once; more wait in the listen backlog' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l max-line -d 'Longest request line in bytes; a longer one is refused and the connection closed' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l idle-timeout -d 'Close a connection after this many seconds without a request' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l request-timeout -d 'Close a connection whose request line stays incomplete this many seconds' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l drain-timeout -d 'On shutdown, how long requests in flight may take to finish' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l pipeline -d 'Requests in flight per connection (async model)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l token -d 'Clients must first send {"op": "auth", "token": TOKEN}' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l tables -d 'The only tables clients may use, comma-separated' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l log-level -d 'What to log on stderr: off, error, or info (a line per connection)' -r -f -a "off\t''
+error\t''
+info\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l insecure -d 'Serve beyond loopback without a token (anyone who reaches the port can use the database)'
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l read-only -d 'Refuse put and delete'
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -f -a "serve" -d 'Many clients against serve\'s models (or a running server) for a fixed time'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l items -d 'Table sizes to measure at (items)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l partitions -d 'Partition-key values the items are spread over' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l repeat -d 'Queries and scans per size (random partitions)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l seed -d 'Seed of the data and of the partitions chosen' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l table -d 'Measure this existing table and its data instead of a scratch table' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l parallel -d 'BatchWriteItem requests in flight while seeding' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l plot -d 'Draw capacity units and latency against table size (log-log) into an SVG file' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l keep -d 'Keep the scratch table afterwards'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l json -d 'Print the results as JSON on stdout'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l models -d 'Server models to start in-process, one after the other' -r -f -a "blocking\t'One client at a time on one thread'
+threads\t'An OS thread per client, up to --max-clients'
+async\t'Every connection a task on one event loop (tokio)'"
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l connect -d 'Load a running server instead (loopback unless --allow-remote)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l server-pid -d 'With --connect: the server\'s process id, to report its memory and threads' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l clients -d 'Concurrent clients, one measurement each' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l duration -d 'Seconds per measurement' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l workload -d 'caps: a connection per request (the lecture\'s client); ndjson: persistent connections' -r -f -a "caps\t'The lecture\'s: a new connection per request, "HELLO WORLD" in, "ALL CAPS" out'
+ndjson\t'Persistent connections, --pipeline requests in flight each'"
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l pipeline -d 'ndjson: requests in flight per connection' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l get-percent -d 'ndjson with --get-put: percent of gets' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l idle -d 'Also hold this many idle connections and report server memory per connection' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l seed -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l plot -d 'Draw requests per second against clients into an SVG file' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l allow-remote -d 'Allow --connect to another machine'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l get-put -d 'ndjson: get/put on a scratch table instead of ping'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l json -d 'Print the results as JSON on stdout'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Many clients against serve\'s models (or a running server) for a fixed time'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ddb -n "__fish_ddb_using_subcommand local" -l port -d 'Port to listen on (0 picks a free one)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand local" -l bind -d 'Address to listen on' -r
 complete -c ddb -n "__fish_ddb_using_subcommand local" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
@@ -311,16 +428,20 @@ complete -c ddb -n "__fish_ddb_using_subcommand completions" -l no-progress -d '
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "create-table" -d 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "describe-table" -d 'Show a table\'s key schema, indexes, capacity and size [API: DescribeTable]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "list-tables" -d 'List the tables at the target, following every page [API: ListTables]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "delete-table" -d 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "put" -d 'Write one item, replacing any item with the same key [API: PutItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "get" -d 'Read one item by its key [API: GetItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "delete" -d 'Delete one item by its key, whatever it holds [API: DeleteItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "scan" -d 'Read every item of a table or index, every page [API: Scan]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "local" -d 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "create-table" -d 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "describe-table" -d 'Show a table\'s key schema, indexes, capacity and size [API: DescribeTable]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "list-tables" -d 'List the tables at the target, following every page [API: ListTables]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "delete-table" -d 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "put" -d 'Write one item, replacing any item with the same key [API: PutItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "get" -d 'Read one item by its key [API: GetItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "delete" -d 'Delete one item by its key, whatever it holds [API: DeleteItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "scan" -d 'Read every item of a table or index, every page [API: Scan]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "serve" -d 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "bench" -d 'Measure Query against Scan as tables grow, or load-test serve\'s models [API: Query, Scan, BatchWriteItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "local" -d 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "serve" -d 'Many clients against serve\'s models (or a running server) for a fixed time'

@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    completions, conditional_delete, create_table, delete, delete_table, describe_table, get,
-    list_tables, local, put, query, scan,
+    bench, completions, conditional_delete, create_table, delete, delete_table, describe_table,
+    get, list_tables, local, put, query, scan, serve,
 };
 use crate::output::OutputFormat;
 
@@ -97,6 +97,8 @@ pub enum Command {
     ConditionalDelete(conditional_delete::Args),
     Query(query::Args),
     Scan(scan::Args),
+    Serve(serve::Args),
+    Bench(bench::Args),
     Local(local::Args),
     Completions(completions::Args),
 }

@@ -14,6 +14,10 @@
 //! | [`expr`]    | expression placeholders and the `--pk`/`--sk` shorthands                 |
 //! | [`condition`] | why a condition was false: the paths it names and their current values |
 //! | [`output`]  | json / ndjson / table / text writers                                      |
+//! | [`serve`]   | the multi-client TCP server: protocol, handler, one file per model        |
+//! | [`bench`]   | query-vs-scan and serve load measurements, reports and plots              |
+//! | [`batch`]   | BatchWriteItem lanes with retries, for bulk loads                          |
+//! | [`input`]   | NDJSON, JSON array and CSV records read one at a time                      |
 //! | [`error`]   | the outcomes a command ends with and errors that carry a caret and a hint |
 //!
 //! # One command, top to bottom
@@ -31,6 +35,7 @@
 //! exit code.
 
 pub mod batch;
+pub mod bench;
 pub mod cli;
 pub mod client;
 pub mod commands;
@@ -42,4 +47,5 @@ pub mod input;
 pub mod item;
 pub mod output;
 pub mod paginate;
+pub mod serve;
 pub mod target;

@@ -242,6 +242,31 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
+/// Creates an on-demand table keyed by one string attribute and waits until it is ACTIVE
+/// (scratch tables of the benches).
+pub(crate) async fn create_simple(db: &Db, table: &str, partition_key: &str) -> Result<()> {
+    let pk = KeyAttribute {
+        name: partition_key.to_string(),
+        kind: ScalarAttributeType::S,
+    };
+    db.client
+        .create_table()
+        .table_name(table)
+        .set_key_schema(Some(key_elements(&pk, None)))
+        .attribute_definitions(
+            AttributeDefinition::builder()
+                .attribute_name(partition_key)
+                .attribute_type(ScalarAttributeType::S)
+                .build()
+                .expect("set"),
+        )
+        .billing_mode(BillingMode::PayPerRequest)
+        .send()
+        .await
+        .map_err(|e| api_error(e, &db.at(table)).context(format!("create table {table}")))?;
+    wait_active(db, table).await.map(|_| ())
+}
+
 fn key_text(schema: &KeySchema) -> String {
     let attr = |a: &KeyAttribute| format!("{}:{}", a.name, a.kind);
     match &schema.sort {

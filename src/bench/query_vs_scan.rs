@@ -1,0 +1,412 @@
+//! Query against Scan as a table grows. A Query reads one partition, so its cost follows the
+//! partition's size; a Scan reads every item, so its cost follows the table's. Every figure
+//! (items returned, ScannedCount, pages, capacity units) comes from the server's answers, so the
+//! bench tells the truth about whichever target it runs on; bytes are the returned items' sizes.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use aws_sdk_dynamodb::types::{
+    AttributeDefinition, AttributeValue, BillingMode, KeySchemaElement, KeyType,
+    ReturnConsumedCapacity, ScalarAttributeType,
+};
+use aws_sdk_dynamodb::Client;
+use serde_json::{json, Value};
+use tokio::sync::mpsc;
+
+use super::{Latencies, Rng};
+use crate::batch::{self, Options as BatchOptions};
+use crate::client::KeySchema;
+use crate::expr::KeyAttribute;
+use crate::item::{self, Item};
+
+/// The partition and sort key of the scratch table.
+pub const PARTITION_KEY: &str = "year";
+pub const SORT_KEY: &str = "title";
+
+/// What to measure.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Table sizes to measure at, ascending; the scratch table grows from one to the next.
+    pub sizes: Vec<u64>,
+    pub partitions: u64,
+    pub repeat: u32,
+    pub seed: u64,
+    /// Use this table and its data instead of a scratch table.
+    pub table: Option<String>,
+    pub parallel: usize,
+}
+
+/// One operation's figures at one table size, over all repeats.
+#[derive(Default)]
+pub struct OpStats {
+    pub calls: u32,
+    pub returned: u64,
+    pub examined: u64,
+    pub pages: u64,
+    pub capacity: f64,
+    pub bytes: u64,
+    pub latency: Latencies,
+}
+
+impl OpStats {
+    fn mean(&self, total: f64) -> f64 {
+        total / f64::from(self.calls.max(1))
+    }
+
+    pub fn json(&self) -> Value {
+        json!({
+            "calls": self.calls,
+            "items_returned": self.mean(self.returned as f64),
+            "items_examined": self.mean(self.examined as f64),
+            "pages": self.mean(self.pages as f64),
+            "capacity_units": self.mean(self.capacity),
+            "bytes": self.mean(self.bytes as f64),
+            "latency": self.latency.json(),
+        })
+    }
+
+    pub fn mean_capacity(&self) -> f64 {
+        self.mean(self.capacity)
+    }
+
+    pub fn mean_examined(&self) -> f64 {
+        self.mean(self.examined as f64)
+    }
+
+    pub fn mean_returned(&self) -> f64 {
+        self.mean(self.returned as f64)
+    }
+
+    pub fn mean_pages(&self) -> f64 {
+        self.mean(self.pages as f64)
+    }
+
+    pub fn mean_bytes(&self) -> f64 {
+        self.mean(self.bytes as f64)
+    }
+}
+
+/// The results at one table size.
+pub struct SizeResult {
+    pub items: u64,
+    pub query: OpStats,
+    pub scan: OpStats,
+}
+
+impl SizeResult {
+    pub fn json(&self) -> Value {
+        let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
+        json!({
+            "items": self.items,
+            "query": self.query.json(),
+            "scan": self.scan.json(),
+            "scan_over_query": {
+                "capacity_units": ratio(self.scan.mean_capacity(), self.query.mean_capacity()),
+                "items_examined": ratio(self.scan.mean_examined(), self.query.mean_examined()),
+                "latency_p50": ratio(self.scan.latency.ms(0.5), self.query.latency.ms(0.5)),
+            },
+        })
+    }
+}
+
+/// One Query or Scan read to its last page.
+struct Read {
+    keys: Vec<String>,
+    examined: u64,
+    pages: u64,
+    capacity: f64,
+    bytes: u64,
+    elapsed: Duration,
+}
+
+/// A scratch-table item: `year` picks one of the partitions, `title` orders it inside.
+pub fn scratch_item(i: u64, partitions: u64, rng: &mut Rng) -> Item {
+    const WORDS: [&str; 12] = [
+        "river", "city", "garden", "machine", "road", "winter", "harbor", "signal", "empire",
+        "letter", "storm", "mirror",
+    ];
+    let plot: Vec<&str> = (0..16)
+        .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
+        .collect();
+    let info = HashMap::from([
+        (
+            "rating".to_string(),
+            AttributeValue::N(format!("{}.{}", rng.below(10), rng.below(10))),
+        ),
+        ("plot".to_string(), AttributeValue::S(plot.join(" "))),
+        ("rank".to_string(), AttributeValue::N(i.to_string())),
+    ]);
+    HashMap::from([
+        (
+            PARTITION_KEY.to_string(),
+            AttributeValue::N((1900 + i % partitions).to_string()),
+        ),
+        (
+            SORT_KEY.to_string(),
+            AttributeValue::S(format!("movie-{i:09}")),
+        ),
+        ("info".to_string(), AttributeValue::M(info)),
+    ])
+}
+
+/// Creates the scratch table (on-demand) and waits until it answers.
+pub async fn create_scratch(client: &Client, table: &str) -> Result<()> {
+    let element = |name: &str, t: KeyType| {
+        KeySchemaElement::builder()
+            .attribute_name(name)
+            .key_type(t)
+            .build()
+            .expect("set")
+    };
+    let definition = |name: &str, t: ScalarAttributeType| {
+        AttributeDefinition::builder()
+            .attribute_name(name)
+            .attribute_type(t)
+            .build()
+            .expect("set")
+    };
+    client
+        .create_table()
+        .table_name(table)
+        .key_schema(element(PARTITION_KEY, KeyType::Hash))
+        .key_schema(element(SORT_KEY, KeyType::Range))
+        .attribute_definitions(definition(PARTITION_KEY, ScalarAttributeType::N))
+        .attribute_definitions(definition(SORT_KEY, ScalarAttributeType::S))
+        .billing_mode(BillingMode::PayPerRequest)
+        .send()
+        .await
+        .with_context(|| format!("create the scratch table {table}"))?;
+    for _ in 0..600 {
+        let out = client.describe_table().table_name(table).send().await?;
+        if out
+            .table()
+            .and_then(|t| t.table_status())
+            .is_some_and(|s| s.as_str() == "ACTIVE")
+        {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    bail!("the scratch table {table} did not become ACTIVE")
+}
+
+/// Writes scratch items `from..to` with the bulk writer.
+pub async fn seed(
+    client: &Client,
+    table: &str,
+    from: u64,
+    to: u64,
+    options: &Options,
+    on_item: &(dyn Fn() + Sync),
+) -> Result<()> {
+    let schema = KeySchema {
+        partition: KeyAttribute {
+            name: PARTITION_KEY.into(),
+            kind: ScalarAttributeType::N,
+        },
+        sort: Some(KeyAttribute {
+            name: SORT_KEY.into(),
+            kind: ScalarAttributeType::S,
+        }),
+    };
+    let (failures_tx, mut failures_rx) = mpsc::unbounded_channel();
+    let batch_options = BatchOptions {
+        parallel: options.parallel,
+        retry_for: Duration::from_secs(120),
+    };
+    let writer = batch::Writer::start(
+        client.clone(),
+        table.to_string(),
+        &batch_options,
+        failures_tx,
+        Arc::new(|_: &batch::Counts| {}),
+    );
+    let mut rng = Rng::new(options.seed ^ from);
+    for i in from..to {
+        let pending = batch::prepare(
+            i + 1,
+            String::new(),
+            scratch_item(i, options.partitions, &mut rng),
+            &schema,
+        )
+        .map_err(|(_, reason)| anyhow::anyhow!("scratch item {i}: {reason}"))?;
+        writer.send(pending).await;
+        on_item();
+    }
+    let counts = writer.finish().await;
+    if let Ok(failure) = failures_rx.try_recv() {
+        bail!(
+            "seeding failed: {} items not written, e.g. {}",
+            counts.failed,
+            failure.reason
+        );
+    }
+    Ok(())
+}
+
+async fn read(
+    client: &Client,
+    table: &str,
+    key_names: &[String],
+    partition: &AttributeValue,
+    scan: bool,
+) -> Result<Read> {
+    let partition_key = key_names[0].as_str();
+    let started = Instant::now();
+    let mut out = Read {
+        keys: Vec::new(),
+        examined: 0,
+        pages: 0,
+        capacity: 0.0,
+        bytes: 0,
+        elapsed: Duration::ZERO,
+    };
+    let mut start = None;
+    loop {
+        let (items, last, scanned, capacity) = if scan {
+            let page = client
+                .scan()
+                .table_name(table)
+                .filter_expression("#p = :p")
+                .expression_attribute_names("#p", partition_key)
+                .expression_attribute_values(":p", partition.clone())
+                .return_consumed_capacity(ReturnConsumedCapacity::Total)
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .context("Scan")?;
+            let capacity = page
+                .consumed_capacity()
+                .and_then(|c| c.capacity_units())
+                .unwrap_or(0.0);
+            (
+                page.items.unwrap_or_default(),
+                page.last_evaluated_key,
+                page.scanned_count,
+                capacity,
+            )
+        } else {
+            let page = client
+                .query()
+                .table_name(table)
+                .key_condition_expression("#p = :p")
+                .expression_attribute_names("#p", partition_key)
+                .expression_attribute_values(":p", partition.clone())
+                .return_consumed_capacity(ReturnConsumedCapacity::Total)
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .context("Query")?;
+            let capacity = page
+                .consumed_capacity()
+                .and_then(|c| c.capacity_units())
+                .unwrap_or(0.0);
+            (
+                page.items.unwrap_or_default(),
+                page.last_evaluated_key,
+                page.scanned_count,
+                capacity,
+            )
+        };
+        out.pages += 1;
+        out.examined += scanned.max(0) as u64;
+        out.capacity += capacity;
+        for it in &items {
+            out.bytes += item::item_size(it) as u64;
+            out.keys
+                .push(item::key_to_json(&item::project(it, key_names), key_names).to_string());
+        }
+        match last {
+            Some(key) => start = Some(key),
+            None => break,
+        }
+    }
+    out.elapsed = started.elapsed();
+    out.keys.sort();
+    Ok(out)
+}
+
+/// Measures `repeat` random partitions at the table's current size.
+pub async fn measure(
+    client: &Client,
+    table: &str,
+    key_names: &[String],
+    partitions: &[AttributeValue],
+    items: u64,
+    options: &Options,
+    on_call: &(dyn Fn() + Sync),
+) -> Result<SizeResult> {
+    let mut rng = Rng::new(options.seed.wrapping_add(items));
+    let mut result = SizeResult {
+        items,
+        query: OpStats::default(),
+        scan: OpStats::default(),
+    };
+    for _ in 0..options.repeat {
+        let partition = &partitions[rng.below(partitions.len() as u64) as usize];
+        let query = read(client, table, key_names, partition, false).await?;
+        let scan = read(client, table, key_names, partition, true).await?;
+        if query.keys != scan.keys {
+            bail!(
+                "Query and Scan returned different items for partition {partition:?} ({} against {}): the comparison would be meaningless",
+                query.keys.len(),
+                scan.keys.len()
+            );
+        }
+        for (stats, r) in [(&mut result.query, query), (&mut result.scan, scan)] {
+            stats.calls += 1;
+            stats.returned += r.keys.len() as u64;
+            stats.examined += r.examined;
+            stats.pages += r.pages;
+            stats.capacity += r.capacity;
+            stats.bytes += r.bytes;
+            stats.latency.record(r.elapsed);
+        }
+        on_call();
+    }
+    Ok(result)
+}
+
+/// The distinct partition-key values of an existing table and its item count (one full scan).
+pub async fn survey(
+    client: &Client,
+    table: &str,
+    partition_key: &str,
+) -> Result<(Vec<AttributeValue>, u64)> {
+    let mut seen: Vec<AttributeValue> = Vec::new();
+    let mut count = 0u64;
+    let mut start = None;
+    loop {
+        let page = client
+            .scan()
+            .table_name(table)
+            .projection_expression("#p")
+            .expression_attribute_names("#p", partition_key)
+            .set_exclusive_start_key(start.take())
+            .send()
+            .await
+            .with_context(|| format!("scan {table}"))?;
+        for it in page.items() {
+            count += 1;
+            if let Some(v) = it.get(partition_key) {
+                if !seen.contains(v) {
+                    seen.push(v.clone());
+                }
+            }
+        }
+        match page.last_evaluated_key {
+            Some(key) => start = Some(key),
+            None => return Ok((seen, count)),
+        }
+    }
+}
+
+/// The partition-key values of the scratch table.
+pub fn scratch_partitions(partitions: u64) -> Vec<AttributeValue> {
+    (0..partitions)
+        .map(|p| AttributeValue::N((1900 + p).to_string()))
+        .collect()
+}

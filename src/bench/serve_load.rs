@@ -1,0 +1,308 @@
+//! Load on a `ddb serve` model (started in-process on a loopback port) or on any running server
+//! (`--connect`, loopback unless allowed): many clients for a fixed time, each request's latency
+//! recorded, errors counted by kind. Bounded in time and count; it stops by itself.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use clap::ValueEnum;
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+use super::{Latencies, Rng};
+
+/// What each client does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Workload {
+    /// The lecture's: a new connection per request, "HELLO WORLD" in, "ALL CAPS" out
+    Caps,
+    /// Persistent connections, --pipeline requests in flight each
+    Ndjson,
+}
+
+/// The ndjson requests: `ping`, or gets and puts on the scratch table.
+#[derive(Debug, Clone)]
+pub struct Mix {
+    pub table: Option<String>,
+    /// Percent of requests that are gets (the rest are puts); ignored without a table (pings).
+    pub get_percent: u64,
+    pub keys: u64,
+}
+
+/// The load of one measurement point.
+#[derive(Debug, Clone)]
+pub struct Load {
+    pub workload: Workload,
+    pub clients: usize,
+    pub duration: Duration,
+    pub pipeline: usize,
+    pub mix: Mix,
+    pub seed: u64,
+}
+
+/// What one point measured.
+pub struct Point {
+    pub requests: u64,
+    pub elapsed: Duration,
+    pub latency: Latencies,
+    pub errors: BTreeMap<String, u64>,
+    /// Clients that completed nothing (a server that starves some clients is not serving them).
+    pub starved_clients: usize,
+}
+
+impl Point {
+    pub fn rate(&self) -> f64 {
+        self.requests as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+
+    pub fn json(&self) -> Value {
+        json!({
+            "requests": self.requests,
+            "requests_per_second": self.rate(),
+            "latency": self.latency.json(),
+            "errors": self.errors,
+            "starved_clients": self.starved_clients,
+        })
+    }
+}
+
+#[derive(Default)]
+struct ClientResult {
+    requests: u64,
+    latency: Latencies,
+    errors: BTreeMap<String, u64>,
+}
+
+impl ClientResult {
+    fn error(&mut self, kind: &str) {
+        *self.errors.entry(kind.to_string()).or_default() += 1;
+    }
+}
+
+fn kind(err: &std::io::Error) -> String {
+    format!("{:?}", err.kind())
+}
+
+/// Drives `addr` with `load` and returns what it measured.
+pub async fn drive(addr: SocketAddr, load: &Load) -> Point {
+    let started = Instant::now();
+    let deadline = started + load.duration;
+    let tasks: Vec<_> = (0..load.clients)
+        .map(|client| {
+            let load = load.clone();
+            tokio::spawn(async move {
+                match load.workload {
+                    Workload::Caps => caps_client(addr, deadline).await,
+                    Workload::Ndjson => ndjson_client(addr, deadline, &load, client as u64).await,
+                }
+            })
+        })
+        .collect();
+    let mut point = Point {
+        requests: 0,
+        elapsed: Duration::ZERO,
+        latency: Latencies::default(),
+        errors: BTreeMap::new(),
+        starved_clients: 0,
+    };
+    for task in tasks {
+        let result = task.await.unwrap_or_default();
+        if result.requests == 0 {
+            point.starved_clients += 1;
+        }
+        point.requests += result.requests;
+        point.latency.merge(&result.latency);
+        for (k, v) in result.errors {
+            *point.errors.entry(k).or_default() += v;
+        }
+    }
+    point.elapsed = started.elapsed();
+    point
+}
+
+async fn caps_client(addr: SocketAddr, deadline: Instant) -> ClientResult {
+    let mut result = ClientResult::default();
+    let mut reply = Vec::with_capacity(64);
+    while Instant::now() < deadline {
+        let sent = Instant::now();
+        let stream =
+            match tokio::time::timeout(Duration::from_secs(5), TcpStream::connect(addr)).await {
+                Ok(Ok(s)) => s,
+                Ok(Err(e)) => {
+                    result.error(&format!("connect {}", kind(&e)));
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                    continue;
+                }
+                Err(_) => {
+                    result.error("connect timeout");
+                    continue;
+                }
+            };
+        // An RST on close instead of TIME_WAIT, so a long run does not use up the client's ports.
+        let _ = stream.set_zero_linger();
+        let mut stream = stream;
+        reply.clear();
+        let exchange = async {
+            stream.write_all(b"HELLO WORLD").await?;
+            stream.read_to_end(&mut reply).await
+        };
+        match tokio::time::timeout(Duration::from_secs(10), exchange).await {
+            Ok(Ok(_)) if reply == b"ALL CAPS" => {
+                result.requests += 1;
+                result.latency.record(sent.elapsed());
+            }
+            Ok(Ok(_)) => result.error("wrong reply"),
+            Ok(Err(e)) => result.error(&format!("exchange {}", kind(&e))),
+            Err(_) => result.error("reply timeout"),
+        }
+    }
+    result
+}
+
+fn request(id: u64, mix: &Mix, rng: &mut Rng) -> String {
+    match &mix.table {
+        None => format!("{{\"id\":{id},\"op\":\"ping\"}}\n"),
+        Some(table) => {
+            let key = format!("k{}", rng.below(mix.keys));
+            if rng.below(100) < mix.get_percent {
+                format!(
+                    "{}\n",
+                    json!({"id": id, "op": "get", "table": table, "key": {"id": key}})
+                )
+            } else {
+                format!(
+                    "{}\n",
+                    json!({"id": id, "op": "put", "table": table, "item": {"id": key, "v": "x".repeat(100)}})
+                )
+            }
+        }
+    }
+}
+
+async fn ndjson_client(
+    addr: SocketAddr,
+    deadline: Instant,
+    load: &Load,
+    client: u64,
+) -> ClientResult {
+    let mut result = ClientResult::default();
+    let stream = match TcpStream::connect(addr).await {
+        Ok(s) => s,
+        Err(e) => {
+            result.error(&format!("connect {}", kind(&e)));
+            return result;
+        }
+    };
+    let _ = stream.set_nodelay(true);
+    let (reader, mut writer) = stream.into_split();
+    let mut lines = BufReader::new(reader).lines();
+    let mut rng = Rng::new(load.seed ^ (client << 20));
+    let mut in_flight: VecDeque<Instant> = VecDeque::new();
+    let mut next_id = 0u64;
+    let mut batch = String::new();
+    for _ in 0..load.pipeline.max(1) {
+        batch.push_str(&request(next_id, &load.mix, &mut rng));
+        next_id += 1;
+        in_flight.push_back(Instant::now());
+    }
+    if let Err(e) = writer.write_all(batch.as_bytes()).await {
+        result.error(&format!("write {}", kind(&e)));
+        return result;
+    }
+    let drain_until = deadline + Duration::from_secs(5);
+    while let Some(sent) = in_flight.front().copied() {
+        let limit = if Instant::now() < deadline {
+            deadline + Duration::from_secs(10)
+        } else {
+            drain_until
+        };
+        let line = match tokio::time::timeout_at(limit.into(), lines.next_line()).await {
+            Ok(Ok(Some(line))) => line,
+            Ok(Ok(None)) => {
+                result.error("closed by server");
+                break;
+            }
+            Ok(Err(e)) => {
+                result.error(&format!("read {}", kind(&e)));
+                break;
+            }
+            Err(_) => {
+                result.error("reply timeout");
+                break;
+            }
+        };
+        in_flight.pop_front();
+        if line.contains("\"ok\":true") {
+            result.requests += 1;
+            result.latency.record(sent.elapsed());
+        } else {
+            result.error("error reply");
+        }
+        if Instant::now() < deadline {
+            if let Err(e) = writer
+                .write_all(request(next_id, &load.mix, &mut rng).as_bytes())
+                .await
+            {
+                result.error(&format!("write {}", kind(&e)));
+                break;
+            }
+            next_id += 1;
+            in_flight.push_back(Instant::now());
+        }
+    }
+    result
+}
+
+/// Resident memory and thread count of a process (this one when `pid` is None), from /proc.
+pub fn process_usage(pid: Option<u32>) -> (Option<f64>, Option<u64>) {
+    let path = match pid {
+        Some(pid) => format!("/proc/{pid}/status"),
+        None => "/proc/self/status".to_string(),
+    };
+    let Ok(status) = std::fs::read_to_string(path) else {
+        return (None, None);
+    };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u64>().ok())
+    };
+    (
+        field("VmRSS:").map(|kib| kib as f64 / 1024.0),
+        field("Threads:"),
+    )
+}
+
+/// Opens `count` idle ndjson connections (each answers one ping first, so the server holds it)
+/// and returns them with the server's memory growth per connection in KiB.
+pub async fn hold_idle(
+    addr: SocketAddr,
+    count: usize,
+    server_pid: Option<u32>,
+) -> anyhow::Result<(Vec<TcpStream>, f64)> {
+    let (before, _) = process_usage(server_pid);
+    let mut held = Vec::with_capacity(count);
+    for i in 0..count {
+        let mut stream = TcpStream::connect(addr)
+            .await
+            .map_err(|e| anyhow::anyhow!("connection {i} of {count}: {e}"))?;
+        stream.write_all(b"{\"id\":0,\"op\":\"ping\"}\n").await?;
+        let mut reply = [0u8; 64];
+        let n = tokio::time::timeout(Duration::from_secs(10), stream.read(&mut reply)).await??;
+        if n == 0 {
+            anyhow::bail!("connection {i} of {count} was closed by the server");
+        }
+        held.push(stream);
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (after, _) = process_usage(server_pid);
+    let per = match (before, after) {
+        (Some(b), Some(a)) => (a - b) * 1024.0 / count.max(1) as f64,
+        _ => f64::NAN,
+    };
+    Ok((held, per))
+}
