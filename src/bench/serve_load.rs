@@ -234,7 +234,7 @@ async fn ndjson_client(
             }
         };
         in_flight.pop_front();
-        if line.contains("\"ok\":true") {
+        if reply_ok(&line) {
             result.requests += 1;
             result.latency.record(sent.elapsed());
         } else {
@@ -253,6 +253,17 @@ async fn ndjson_client(
         }
     }
     result
+}
+
+/// Whether a reply line says `"ok": true`, with or without spaces (servers format JSON differently),
+/// without the cost of parsing the whole reply.
+fn reply_ok(line: &str) -> bool {
+    let Some(at) = line.find("\"ok\"") else {
+        return false;
+    };
+    let rest = line[at + 4..].trim_start();
+    rest.strip_prefix(':')
+        .is_some_and(|v| v.trim_start().starts_with("true"))
 }
 
 /// Resident memory and thread count of a process (this one when `pid` is None), from /proc.
@@ -305,4 +316,15 @@ pub async fn hold_idle(
         _ => f64::NAN,
     };
     Ok((held, per))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ok_replies_are_recognised_however_they_are_spaced() {
+        assert!(super::reply_ok("{\"id\":1,\"ok\":true}"));
+        assert!(super::reply_ok("{\"id\": 1, \"ok\": true}"));
+        assert!(!super::reply_ok("{\"id\":1,\"ok\":false,\"error\":{}}"));
+        assert!(!super::reply_ok("{\"id\":1}"));
+    }
 }

@@ -356,14 +356,16 @@ async fn serve_bench(args: &ServeArgs, global: &GlobalArgs, db: &Db) -> Result<O
         return Err(UsageError("--clients counts are at least 1".into()).into());
     }
     let file_limit = serve::raise_file_limit();
-    let needed = 2 * args
+    // In-process, both ends of every connection are this process's; with --connect, one end.
+    let ends = if args.connect.is_some() { 1 } else { 2 };
+    let busiest = args
         .clients
         .iter()
         .copied()
         .max()
         .unwrap_or(1)
-        .max(args.idle.unwrap_or(0)) as u64
-        + 64;
+        .max(args.idle.unwrap_or(0)) as u64;
+    let needed = ends * busiest + 64;
     if file_limit < needed {
         bail!("the open-file limit is {file_limit}, and this load needs about {needed}: raise it (ulimit -n) or use fewer clients");
     }

@@ -81,7 +81,11 @@ fn ndjson(stream: &mut TcpStream, shared: &Shared, runtime: &Handle) -> std::io:
             stream.write_all(&out)?;
             out.clear();
         }
-        if close || shared.stopping() {
+        if close {
+            linger(stream);
+            return Ok(());
+        }
+        if shared.stopping() {
             return Ok(());
         }
         lines.compact();
@@ -97,34 +101,47 @@ fn ndjson(stream: &mut TcpStream, shared: &Shared, runtime: &Handle) -> std::io:
                     Code::RequestTimeout.as_str(),
                     "the request line stayed incomplete too long",
                 ))?;
+                linger(stream);
                 return Ok(());
             }
             None if last_read.elapsed() > limits.idle_timeout => return Ok(()),
             _ => {}
         }
-        const CHUNK: usize = 16 * 1024;
-        let spare = lines.spare(CHUNK);
-        match stream.read(spare) {
-            Ok(0) => {
-                lines.filled(CHUNK, 0);
-                return Ok(());
-            }
+        // Read into a small chunk and keep only what arrived: a waiting connection holds no buffer.
+        lines.release_if_empty();
+        let mut chunk = [0u8; 4096];
+        match stream.read(&mut chunk) {
+            Ok(0) => return Ok(()),
             Ok(n) => {
-                lines.filled(CHUNK, n);
+                lines.push(&chunk[..n]);
                 last_read = Instant::now();
             }
             Err(e)
                 if matches!(
                     e.kind(),
                     ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
-                ) =>
-            {
-                lines.filled(CHUNK, 0)
-            }
+                ) => {}
             Err(e) if matches!(e.kind(), ErrorKind::ConnectionReset | ErrorKind::BrokenPipe) => {
                 return Ok(())
             }
             Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Closes a connection the server ends on a client that may still be sending: FIN first, then
+/// a bounded read of what is in flight. Closing with unread data makes the kernel send a reset,
+/// which can destroy the error reply before the client reads it.
+fn linger(stream: &mut TcpStream) {
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+    let mut sink = [0u8; 4096];
+    let deadline = Instant::now() + Duration::from_secs(1);
+    let mut left = 1024 * 1024usize;
+    while Instant::now() < deadline && left > 0 {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => left = left.saturating_sub(n),
         }
     }
 }

@@ -2,10 +2,11 @@
 //! server done with a multi-threaded runtime. A semaphore bounds the connections (the next ones
 //! wait in the backlog, as mini-redis does); accept errors from exhausted resources back off.
 //!
-//! Each ndjson connection has a reader (framing, `prepare`) and a writer. Requests that need the
-//! database run as tasks of their own, so many are in flight at once on one connection; the
-//! writer awaits them in request order and flushes when no finished reply is waiting.
+//! Each ndjson connection is one task. Requests that need the database run as tasks of their own,
+//! so up to `--pipeline` are in flight on one connection; replies go out in request order, and
+//! replies that need no database (ping) cost no task and no wake-up.
 
+use std::collections::VecDeque;
 use std::net::{SocketAddr, TcpListener as StdListener};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -95,50 +96,31 @@ async fn caps(stream: &mut TcpStream, shared: &Shared) -> std::io::Result<()> {
     stream.shutdown().await
 }
 
-/// A reply on its way to the writer: ready now, or being computed.
+/// A reply in request order: ready now, or being computed by a task of its own.
 enum Pending {
     Ready(Reply),
     Running(JoinHandle<Reply>),
 }
 
+/// One task per connection: it reads while the pipeline has room, answers what needs no database
+/// at once, runs database calls as tasks, and writes replies in request order as they finish.
+/// A waiting connection holds no read buffer (it waits for readability before taking one).
 async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> {
-    let (mut reader, mut writer) = stream.into_split();
+    const CHUNK: usize = 16 * 1024;
     let limits = &shared.limits;
-    let (replies_tx, mut replies_rx) = mpsc::channel::<Pending>(limits.pipeline_depth.max(1));
-    let write_task = tokio::spawn(async move {
-        let mut out = Vec::new();
-        while let Some(pending) = replies_rx.recv().await {
-            let (reply, flow) = match pending {
-                Pending::Ready(reply) => reply,
-                Pending::Running(task) => task.await.unwrap_or_else(|_| {
-                    (
-                        protocol::error(
-                            &serde_json::Value::Null,
-                            "InternalError",
-                            "the request failed",
-                        ),
-                        Flow::Continue,
-                    )
-                }),
-            };
-            out.extend(reply);
-            if flow == Flow::Close || replies_rx.is_empty() {
-                writer.write_all(&out).await?;
-                out.clear();
-            }
-            if flow == Flow::Close {
-                break;
-            }
-        }
-        writer.shutdown().await
-    });
-
+    let depth = limits.pipeline_depth.max(1);
+    let (reader, mut writer) = stream.into_split();
+    let mut queue: VecDeque<Pending> = VecDeque::new();
+    // The call at the head of the queue, taken out so that waiting on it borrows nothing else.
+    let mut head: Option<JoinHandle<Reply>> = None;
+    let mut out: Vec<u8> = Vec::new();
     let mut lines = LineBuffer::new(limits.max_line);
     let mut session = Session::default();
     let mut last_read = Instant::now();
     let mut partial_since: Option<Instant> = None;
-    'connection: loop {
-        loop {
+    let mut closing = false;
+    loop {
+        while !closing && queue.len() + usize::from(head.is_some()) < depth {
             let line = match lines.next_line() {
                 Ok(Some(line)) => line,
                 Ok(None) => break,
@@ -148,24 +130,41 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
                         Code::LineTooLong.as_str(),
                         &format!("a request line is limited to {} bytes", limits.max_line),
                     );
-                    let _ = replies_tx.send(Pending::Ready((reply, Flow::Close))).await;
-                    break 'connection;
+                    queue.push_back(Pending::Ready((reply, Flow::Close)));
+                    closing = true;
+                    break;
                 }
             };
             shared.stats.requests.fetch_add(1, Ordering::Relaxed);
-            let pending = match shared.handler.prepare(line, &mut session) {
-                Step::Reply(reply) => Pending::Ready(reply),
+            match shared.handler.prepare(line, &mut session) {
+                Step::Reply(reply) => {
+                    closing |= reply.1 == Flow::Close;
+                    queue.push_back(Pending::Ready(reply));
+                }
                 Step::Call(call) => {
                     let shared = shared.clone();
-                    Pending::Running(tokio::spawn(async move { shared.handler.call(call).await }))
+                    queue.push_back(Pending::Running(tokio::spawn(async move {
+                        shared.handler.call(call).await
+                    })));
                 }
-            };
-            let closes = matches!(&pending, Pending::Ready((_, Flow::Close)));
-            if replies_tx.send(pending).await.is_err() || closes {
-                break 'connection;
             }
         }
-        if shared.stopping() {
+        // Move replies that are ready, in order, to the output.
+        while head.is_none() {
+            match queue.pop_front() {
+                Some(Pending::Ready((reply, _))) => out.extend(reply),
+                Some(Pending::Running(task)) if task.is_finished() => {
+                    out.extend(finished(task.await).0)
+                }
+                Some(Pending::Running(task)) => head = Some(task),
+                None => break,
+            }
+        }
+        if !out.is_empty() {
+            writer.write_all(&out).await?;
+            out.clear();
+        }
+        if closing && head.is_none() && queue.is_empty() {
             break;
         }
         lines.compact();
@@ -174,51 +173,89 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
         } else {
             None
         };
+        lines.release_if_empty();
+        let can_read = !closing && queue.len() + usize::from(head.is_some()) < depth;
         let deadline = match partial_since {
             Some(since) => since + limits.request_timeout,
             None => last_read + limits.idle_timeout,
         };
-        const CHUNK: usize = 16 * 1024;
-        let spare = lines.spare(CHUNK);
         tokio::select! {
-            read = reader.read(spare) => match read {
-                Ok(0) | Err(_) => {
-                    lines.filled(CHUNK, 0);
-                    break;
+            ready = reader.readable(), if can_read => {
+                if ready.is_err() {
+                    closing = true;
+                    continue;
                 }
-                Ok(n) => {
-                    lines.filled(CHUNK, n);
-                    last_read = Instant::now();
+                let spare = lines.spare(CHUNK);
+                match reader.try_read(spare) {
+                    Ok(0) => {
+                        lines.filled(CHUNK, 0);
+                        closing = true;
+                    }
+                    Ok(n) => {
+                        lines.filled(CHUNK, n);
+                        last_read = Instant::now();
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => lines.filled(CHUNK, 0),
+                    Err(_) => {
+                        lines.filled(CHUNK, 0);
+                        closing = true;
+                    }
                 }
-            },
-            _ = tokio::time::sleep_until(deadline) => {
-                lines.filled(CHUNK, 0);
+            }
+            reply = async { head.as_mut().expect("guarded").await }, if head.is_some() => {
+                head = None;
+                queue.push_front(Pending::Ready(finished(reply)));
+            }
+            _ = tokio::time::sleep_until(deadline), if can_read => {
                 if partial_since.is_some() {
                     let reply = protocol::error(&serde_json::Value::Null, Code::RequestTimeout.as_str(), "the request line stayed incomplete too long");
-                    let _ = replies_tx.send(Pending::Ready((reply, Flow::Close))).await;
+                    queue.push_back(Pending::Ready((reply, Flow::Close)));
                 }
-                break;
+                closing = true;
             }
-            _ = shared.stopped() => {
-                lines.filled(CHUNK, 0);
-                break;
-            }
+            _ = shared.stopped(), if !closing => closing = true,
         }
     }
-    drop(replies_tx);
-    match write_task.await {
-        Ok(result) => result.or_else(|e| {
-            if matches!(
-                e.kind(),
-                std::io::ErrorKind::BrokenPipe
-                    | std::io::ErrorKind::ConnectionReset
-                    | std::io::ErrorKind::NotConnected
-            ) {
-                Ok(())
-            } else {
-                Err(e)
+    let shutdown = writer.shutdown().await;
+    // Read what the client is still sending for a moment: closing with unread data makes the
+    // kernel send a reset, which can destroy the last reply before the client reads it.
+    let mut reader = reader;
+    let mut sink = [0u8; 4096];
+    let linger = async {
+        let mut left = 1024 * 1024usize;
+        while left > 0 {
+            match reader.read(&mut sink).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => left = left.saturating_sub(n),
             }
-        }),
-        Err(e) => Err(std::io::Error::other(e)),
+        }
+    };
+    let _ = tokio::time::timeout(Duration::from_secs(1), linger).await;
+    match shutdown {
+        Err(e)
+            if !matches!(
+                e.kind(),
+                std::io::ErrorKind::NotConnected
+                    | std::io::ErrorKind::BrokenPipe
+                    | std::io::ErrorKind::ConnectionReset
+            ) =>
+        {
+            Err(e)
+        }
+        _ => Ok(()),
     }
+}
+
+/// A finished call's reply; a call that panicked still gets an answer.
+fn finished(result: Result<Reply, tokio::task::JoinError>) -> Reply {
+    result.unwrap_or_else(|_| {
+        (
+            protocol::error(
+                &serde_json::Value::Null,
+                "InternalError",
+                "the request failed",
+            ),
+            Flow::Continue,
+        )
+    })
 }

@@ -10,6 +10,7 @@ use aws_sdk_dynamodb::Client;
 use serde_json::{json, Value};
 
 use super::protocol::{self, same_secret, Code};
+use crate::client::all_table_names;
 use crate::item::{self, Item};
 
 /// What clients may do.
@@ -226,26 +227,12 @@ impl Handler {
     }
 
     async fn list_tables(&self) -> Result<Value, Refusal> {
-        let mut names = Vec::new();
-        let mut start = None;
-        loop {
-            let page = self
-                .client
-                .list_tables()
-                .set_exclusive_start_table_name(start.take())
-                .send()
-                .await?;
-            names.extend(
-                page.table_names()
-                    .iter()
-                    .filter(|t| self.allowed(t))
-                    .cloned(),
-            );
-            match page.last_evaluated_table_name() {
-                Some(last) => start = Some(last.to_string()),
-                None => return Ok(json!({"tables": names})),
-            }
-        }
+        let names: Vec<String> = all_table_names(&self.client)
+            .await?
+            .into_iter()
+            .filter(|t| self.allowed(t))
+            .collect();
+        Ok(json!({"tables": names}))
     }
 
     /// One page of a Query or Scan: `limit` and `start_key` in, `last_evaluated_key` out.

@@ -100,6 +100,20 @@ impl LineBuffer {
         &mut self.buf[len..]
     }
 
+    /// Appends bytes read elsewhere.
+    pub fn push(&mut self, data: &[u8]) {
+        self.spare(data.len()).copy_from_slice(data);
+    }
+
+    /// Frees the buffer's memory when nothing is pending, so an idle connection holds none.
+    pub fn release_if_empty(&mut self) {
+        if !self.has_partial() {
+            self.buf = Vec::new();
+            self.start = 0;
+            self.scanned = 0;
+        }
+    }
+
     /// Keeps `n` of the bytes just read into [`spare`](Self::spare) and drops the rest.
     pub fn filled(&mut self, want: usize, n: usize) {
         let len = self.buf.len();
