@@ -7,8 +7,10 @@ use anyhow::{Context, Result};
 use aws_config::BehaviorVersion;
 use aws_sdk_dynamodb::config::{Credentials, Region};
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_dynamodb::operation::list_tables::ListTablesError;
 use aws_sdk_dynamodb::types::{KeyType, ScalarAttributeType, TableDescription};
 use aws_sdk_dynamodb::Client;
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
 
@@ -218,6 +220,26 @@ fn retry_config() -> RetryConfig {
     RetryConfig::standard()
         .with_max_attempts(3)
         .with_max_backoff(Duration::from_secs(2))
+}
+
+/// Every table name at the target, following ListTables' pages.
+pub async fn all_table_names(
+    client: &Client,
+) -> Result<Vec<String>, SdkError<ListTablesError, HttpResponse>> {
+    let mut names = Vec::new();
+    let mut start = None;
+    loop {
+        let page = client
+            .list_tables()
+            .set_exclusive_start_table_name(start.take())
+            .send()
+            .await?;
+        names.extend(page.table_names().iter().cloned());
+        match page.last_evaluated_table_name() {
+            Some(last) => start = Some(last.to_string()),
+            None => return Ok(names),
+        }
+    }
 }
 
 /// A table's key attributes, and those of its indexes.

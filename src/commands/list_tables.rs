@@ -4,7 +4,7 @@ use anyhow::Result;
 use serde_json::Value;
 
 use crate::cli::GlobalArgs;
-use crate::client::{api_error, Db, ErrorContext};
+use crate::client::{all_table_names, api_error, Db, ErrorContext};
 use crate::error::Outcome;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -24,22 +24,9 @@ pub async fn run(_args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> 
         table: None,
         expressions: Vec::new(),
     };
-    let mut names = Vec::new();
-    let mut start = None;
-    loop {
-        let page = db
-            .client
-            .list_tables()
-            .set_exclusive_start_table_name(start.take())
-            .send()
-            .await
-            .map_err(|e| api_error(e, &ctx))?;
-        names.extend(page.table_names().iter().cloned());
-        match page.last_evaluated_table_name() {
-            Some(last) => start = Some(last.to_string()),
-            None => break,
-        }
-    }
+    let names = all_table_names(&db.client)
+        .await
+        .map_err(|e| api_error(e, &ctx))?;
     let value = Value::Array(names.into_iter().map(Value::String).collect());
     crate::output::print_value(global.output.resolve(false), &value)?;
     Ok(Outcome::Done)
