@@ -18,19 +18,35 @@ fn query_vs_scan_agrees_with_a_hand_check() {
     let suite = Suite::new();
     let (items, partitions, seed) = (60u64, 4u64, 9u64);
     let out = suite.run_ok(&[
-        "bench", "query-vs-scan", "--items", &items.to_string(), "--partitions", &partitions.to_string(),
-        "--repeat", "6", "--seed", &seed.to_string(), "--json",
+        "bench",
+        "query-vs-scan",
+        "--items",
+        &items.to_string(),
+        "--partitions",
+        &partitions.to_string(),
+        "--repeat",
+        "6",
+        "--seed",
+        &seed.to_string(),
+        "--json",
     ]);
     let report: Value = serde_json::from_str(&out).unwrap();
     let size = &report["sizes"][0];
     assert_eq!(size["items"], items);
     // The same items the bench wrote: seeded from item 0 with the bench's seed.
     let mut rng = Rng::new(seed);
-    let all: Vec<_> = (0..items).map(|i| scratch_item(i, partitions, &mut rng)).collect();
+    let all: Vec<_> = (0..items)
+        .map(|i| scratch_item(i, partitions, &mut rng))
+        .collect();
     let sizes: Vec<usize> = all.iter().map(ddb::item::item_size).collect();
     let per_partition = items / partitions;
     let partition_bytes: Vec<usize> = (0..partitions)
-        .map(|p| (0..items).filter(|i| i % partitions == p).map(|i| sizes[i as usize]).sum())
+        .map(|p| {
+            (0..items)
+                .filter(|i| i % partitions == p)
+                .map(|i| sizes[i as usize])
+                .sum()
+        })
         .collect();
     // Every call reads one whole partition (Query) or the whole table (Scan), in one page.
     let query = &size["query"];
@@ -39,11 +55,21 @@ fn query_vs_scan_agrees_with_a_hand_check() {
     assert_eq!(query["pages"], 1.0);
     let scan = &size["scan"];
     assert_eq!(scan["items_returned"], per_partition as f64);
-    assert_eq!(scan["items_examined"], items as f64, "a scan examines every item");
+    assert_eq!(
+        scan["items_examined"], items as f64,
+        "a scan examines every item"
+    );
     let table_units = units(sizes.iter().sum());
-    assert_eq!(scan["capacity_units"], table_units, "scan units come from the whole table's size");
+    assert_eq!(
+        scan["capacity_units"], table_units,
+        "scan units come from the whole table's size"
+    );
     // The query's mean depends on which partitions were drawn; it lies within theirs.
-    let (lo, hi) = partition_bytes.iter().fold((f64::MAX, 0f64), |(lo, hi), b| (lo.min(units(*b)), hi.max(units(*b))));
+    let (lo, hi) = partition_bytes
+        .iter()
+        .fold((f64::MAX, 0f64), |(lo, hi), b| {
+            (lo.min(units(*b)), hi.max(units(*b)))
+        });
     let q = query["capacity_units"].as_f64().unwrap();
     assert!(q >= lo && q <= hi, "query units {q} within [{lo}, {hi}]");
     let ratio = size["scan_over_query"]["items_examined"].as_f64().unwrap();
@@ -51,7 +77,10 @@ fn query_vs_scan_agrees_with_a_hand_check() {
     // Bytes returned are the items' own sizes.
     let mean_partition_bytes = partition_bytes.iter().sum::<usize>() as f64 / partitions as f64;
     let bytes = query["bytes"].as_f64().unwrap();
-    assert!((bytes - mean_partition_bytes).abs() < mean_partition_bytes * 0.2, "{bytes} against {mean_partition_bytes}");
+    assert!(
+        (bytes - mean_partition_bytes).abs() < mean_partition_bytes * 0.2,
+        "{bytes} against {mean_partition_bytes}"
+    );
     // The scratch table is gone afterwards.
     let tables = suite.run_ok(&["list-tables", "-o", "text"]);
     assert!(!tables.contains("ddb-bench-"), "{tables}");
@@ -61,7 +90,17 @@ fn query_vs_scan_agrees_with_a_hand_check() {
 fn serve_load_reports_every_model_without_errors() {
     let suite = Suite::new();
     let out = suite.run_ok(&[
-        "bench", "serve", "--workload", "ndjson", "--clients", "1,4", "--duration", "0.3", "--pipeline", "4", "--json",
+        "bench",
+        "serve",
+        "--workload",
+        "ndjson",
+        "--clients",
+        "1,4",
+        "--duration",
+        "0.3",
+        "--pipeline",
+        "4",
+        "--json",
     ]);
     let report: Value = serde_json::from_str(&out).unwrap();
     let points = report["points"].as_array().unwrap();
@@ -71,7 +110,22 @@ fn serve_load_reports_every_model_without_errors() {
         assert_eq!(p["errors"], serde_json::json!({}), "{p}");
         assert_eq!(p["starved_clients"], 0, "{p}");
     }
-    let caps = suite.run_ok(&["bench", "serve", "--workload", "caps", "--models", "async", "--clients", "8", "--duration", "0.3", "--json"]);
+    let caps = suite.run_ok(&[
+        "bench",
+        "serve",
+        "--workload",
+        "caps",
+        "--models",
+        "async",
+        "--clients",
+        "8",
+        "--duration",
+        "0.3",
+        "--json",
+    ]);
     let caps: Value = serde_json::from_str(&caps).unwrap();
-    assert!(caps["points"][0]["requests"].as_u64().unwrap() > 0, "{caps}");
+    assert!(
+        caps["points"][0]["requests"].as_u64().unwrap() > 0,
+        "{caps}"
+    );
 }

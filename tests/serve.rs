@@ -121,10 +121,13 @@ impl Conn {
         self.recv()
     }
 
-    /// True when the server closed the connection (EOF), within the read timeout.
+    /// True when the server closed the connection (EOF, or a reset), within the read timeout.
     fn closed(&mut self) -> bool {
         let mut rest = Vec::new();
-        self.reader.read_to_end(&mut rest).is_ok() && rest.is_empty()
+        match self.reader.read_to_end(&mut rest) {
+            Ok(_) => rest.is_empty(),
+            Err(e) => e.kind() == std::io::ErrorKind::ConnectionReset,
+        }
     }
 }
 
