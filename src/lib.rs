@@ -2,37 +2,37 @@
 //!
 //! # Map
 //!
-//! | module      | owns                                                                     |
-//! |-------------|--------------------------------------------------------------------------|
-//! | [`cli`]     | the clap definition: global options and the subcommand list              |
-//! | [`commands`]| one file per subcommand: its `Args` and its `run`; the only layer that prints |
-//! | [`target`]  | where requests go: an endpoint URL, the embedded engine, or AWS          |
-//! | [`engine`]  | the embedded engine (dynoxide-rs) served in-process or as `ddb local`    |
-//! | [`client`]  | the connected SDK client and the mapping of SDK errors to one-line messages |
-//! | [`paginate`]| following `LastEvaluatedKey`, stopping early and computing resume keys   |
-//! | [`item`]    | attribute values: plain JSON and DynamoDB JSON, keys, item size          |
-//! | [`expr`]    | expression placeholders and the `--pk`/`--sk` shorthands                 |
-//! | [`condition`] | why a condition was false: the paths it names and their current values |
-//! | [`output`]  | json / ndjson / table / text writers                                      |
-//! | [`serve`]   | the multi-client TCP server: protocol, handler, one file per model        |
-//! | [`bench`]   | query-vs-scan and serve load measurements, reports and plots              |
-//! | [`batch`]   | BatchWriteItem lanes with retries, for bulk loads                          |
-//! | [`input`]   | NDJSON, JSON array and CSV records read one at a time                      |
-//! | [`error`]   | the outcomes a command ends with and errors that carry a caret and a hint |
+//! | module        | owns                                                                      |
+//! |---------------|---------------------------------------------------------------------------|
+//! | [`cli`]       | the clap definition: global options, shared argument groups, subcommands  |
+//! | [`commands`]  | one file per subcommand, its `Args` and its `run`; the only layer that prints |
+//! | [`target`]    | where requests go: an endpoint URL, the embedded engine, or AWS           |
+//! | [`engine`]    | the embedded engine (dynoxide-rs) served in-process or as `ddb local`     |
+//! | [`client`]    | the connected SDK client, key schemas, SDK errors as one-line messages     |
+//! | [`paginate`]  | following `LastEvaluatedKey`, stopping early, resume keys, parallel scans |
+//! | [`item`]      | attribute values: plain JSON and DynamoDB JSON, keys, item size           |
+//! | [`expr`]      | expression placeholders and the `--pk`/`--sk` shorthands                  |
+//! | [`condition`] | why a condition was false: the paths it names and their current values   |
+//! | [`input`]     | NDJSON, JSON array and CSV records, read one at a time                    |
+//! | [`batch`]     | BatchWriteItem lanes with retries, for bulk loads                         |
+//! | [`output`]    | json / ndjson / table / text writers                                      |
+//! | [`serve`]     | the multi-client TCP server: protocol, handler, one file per model        |
+//! | [`bench`]     | query-vs-scan and serve load measurements, reports and plots              |
+//! | [`error`]     | how a command ends: outcomes, and errors that carry a caret and a hint    |
 //!
 //! # One command, top to bottom
 //!
 //! `ddb query Movies --pk 1992 --sk-between A L`:
-//! `main` parses argv with [`cli::Cli`] and hands it to [`commands::run`]. The query command asks
-//! [`target::resolve`] where to go (say, nothing is configured: the embedded engine), and
+//! `main` parses argv with [`cli::Cli`] and hands it to [`commands::run`], which asks
+//! [`target::resolve`] where to go (say, nothing is configured: the embedded engine) and
 //! [`client::Db::connect`] opens the engine's database, serves it on an ephemeral loopback port
-//! and builds an `aws-sdk-dynamodb` client pointed at it. The command describes the table to learn
-//! its key schema, [`expr`] turns the shorthands into `#k0 = :k0 AND #k1 BETWEEN :k1 AND :k2`
-//! with the values as `ExpressionAttributeValues`, and [`paginate`] sends `Query` requests,
-//! following `LastEvaluatedKey` and handing each item to an [`output`] writer as it arrives.
-//! SDK errors come back through [`client::api_error`] as one line with the expression and a
-//! caret when the server named a position. `main` maps the [`error::Outcome`] or error to the
-//! exit code.
+//! and builds an `aws-sdk-dynamodb` client pointed at it. The query command reads the table's
+//! key schema ([`client::Db::schema`]), [`expr`] turns the shorthands into
+//! `#ddbpk = :ddbpk AND #ddbsk BETWEEN :ddbsklo AND :ddbskhi` with the values as
+//! `ExpressionAttributeValues`, and [`paginate`] sends `Query` requests, following
+//! `LastEvaluatedKey` and handing each item to an [`output`] writer as it arrives. SDK errors come
+//! back through [`client::api_error`] as one line, with the expression and a caret when the server
+//! named a position. `main` maps the [`error::Outcome`] or the error to the exit code.
 
 pub mod batch;
 pub mod bench;
