@@ -4,7 +4,7 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -21,36 +21,14 @@ struct Server {
 
 impl Server {
     fn start(suite: &Suite, args: &[&str]) -> Server {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("ddb"))
+        let mut command = Command::new(assert_cmd::cargo::cargo_bin("ddb"));
+        command
             .args(suite.target_args())
             .args(["serve", "--listen", "127.0.0.1:0"])
             .args(args)
             .env("HOME", suite.dir())
-            .env_remove("DDB_SERVE_TOKEN")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let first = lines.next().expect("a first line").unwrap();
-        let addr = first
-            .split("listening on ")
-            .nth(1)
-            .unwrap_or_else(|| panic!("unexpected: {first}"))
-            .split(' ')
-            .next()
-            .unwrap()
-            .to_string();
-        let stderr = Arc::new(Mutex::new(String::new()));
-        let sink = stderr.clone();
-        std::thread::spawn(move || {
-            for line in lines.map_while(Result::ok) {
-                let mut s = sink.lock().unwrap();
-                s.push_str(&line);
-                s.push('\n');
-            }
-        });
+            .env_remove("DDB_SERVE_TOKEN");
+        let (child, addr, stderr) = common::spawn_server(&mut command, "listening on ");
         Server {
             child,
             addr,

@@ -223,6 +223,40 @@ pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Starts a long-running ddb (`local` or `serve`), reads the address it prints after `marker` on
+/// its first stderr line, and keeps collecting the rest of stderr (so the pipe never fills).
+pub fn spawn_server(
+    command: &mut StdCommand,
+    marker: &str,
+) -> (Child, String, std::sync::Arc<std::sync::Mutex<String>>) {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let first = lines.next().expect("a first line").unwrap();
+    let addr = first
+        .split(marker)
+        .nth(1)
+        .unwrap_or_else(|| panic!("unexpected first line: {first}"))
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
+    let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let sink = log.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let mut log = sink.lock().unwrap();
+            log.push_str(&line);
+            log.push('\n');
+        }
+    });
+    (child, addr, log)
+}
+
 /// A `ddb local` process and the address it printed.
 pub struct LocalServer {
     child: Child,
@@ -231,27 +265,12 @@ pub struct LocalServer {
 
 impl LocalServer {
     pub fn start(args: &[&str]) -> LocalServer {
-        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("ddb"))
+        let mut command = StdCommand::new(assert_cmd::cargo::cargo_bin("ddb"));
+        command
             .args(["local", "--port", "0"])
             .args(args)
-            .env_remove("DDB_LOCAL")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let line = lines.next().expect("a first line").unwrap();
-        let url = line
-            .split("serving the DynamoDB API on ")
-            .nth(1)
-            .unwrap_or_else(|| panic!("unexpected first line: {line}"))
-            .split(' ')
-            .next()
-            .unwrap()
-            .to_string();
-        // Keep draining stderr so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
+            .env_remove("DDB_LOCAL");
+        let (child, url, _) = spawn_server(&mut command, "serving the DynamoDB API on ");
         LocalServer { child, url }
     }
 
