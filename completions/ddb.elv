@@ -392,6 +392,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --output 'Output format'
             cand --allow-remote 'Allow --connect to another machine'
             cand --get-put 'ndjson: get/put on a scratch table instead of ping'
+            cand --direct 'With --get-put: also issue the same requests straight through the SDK, without the server, so the gateway''s own cost shows'
             cand --json 'Print the results as JSON on stdout'
             cand --local 'Use the embedded engine'
             cand --in-memory 'Use the embedded engine with nothing kept on disk'

@@ -129,3 +129,39 @@ fn serve_load_reports_every_model_without_errors() {
         "{caps}"
     );
 }
+
+#[test]
+fn gets_through_the_gateway_are_measured_next_to_direct_sdk_calls() {
+    let suite = Suite::new();
+    let out = suite.run_ok(&[
+        "bench",
+        "serve",
+        "--workload",
+        "ndjson",
+        "--get-put",
+        "--models",
+        "async",
+        "--clients",
+        "2",
+        "--duration",
+        "0.3",
+        "--direct",
+        "--json",
+    ]);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    let points = report["points"].as_array().unwrap();
+    let servers: Vec<&str> = points
+        .iter()
+        .map(|p| p["server"].as_str().unwrap())
+        .collect();
+    assert_eq!(servers, ["async", "direct SDK, no server"]);
+    for p in points {
+        assert!(p["requests"].as_u64().unwrap() > 0, "{p}");
+        assert_eq!(p["errors"], serde_json::json!({}), "{p}");
+    }
+    let tables = suite.run_ok(&["list-tables", "-o", "text"]);
+    assert!(
+        !tables.contains("ddb-bench-serve"),
+        "the scratch table is dropped: {tables}"
+    );
+}

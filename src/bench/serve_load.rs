@@ -266,6 +266,77 @@ fn reply_ok(line: &str) -> bool {
         .is_some_and(|v| v.trim_start().starts_with("true"))
 }
 
+/// The same get/put mix issued straight through the SDK, without a server in between: what the
+/// gateway's own cost is measured against.
+pub async fn drive_direct(client: &aws_sdk_dynamodb::Client, load: &Load) -> Point {
+    use aws_sdk_dynamodb::types::AttributeValue;
+    let table = load.mix.table.clone().unwrap_or_default();
+    let started = Instant::now();
+    let deadline = started + load.duration;
+    let tasks: Vec<_> = (0..load.clients)
+        .map(|n| {
+            let (client, table, mix, seed) =
+                (client.clone(), table.clone(), load.mix.clone(), load.seed);
+            tokio::spawn(async move {
+                let mut result = ClientResult::default();
+                let mut rng = Rng::new(seed ^ ((n as u64) << 20));
+                while Instant::now() < deadline {
+                    let key = AttributeValue::S(format!("k{}", rng.below(mix.keys)));
+                    let sent = Instant::now();
+                    let outcome = if rng.below(100) < mix.get_percent {
+                        client
+                            .get_item()
+                            .table_name(&table)
+                            .key("id", key)
+                            .send()
+                            .await
+                            .map(|_| ())
+                            .map_err(|e| format!("{e}"))
+                    } else {
+                        client
+                            .put_item()
+                            .table_name(&table)
+                            .item("id", key)
+                            .item("v", AttributeValue::S("x".repeat(100)))
+                            .send()
+                            .await
+                            .map(|_| ())
+                            .map_err(|e| format!("{e}"))
+                    };
+                    match outcome {
+                        Ok(()) => {
+                            result.requests += 1;
+                            result.latency.record(sent.elapsed());
+                        }
+                        Err(_) => result.error("sdk"),
+                    }
+                }
+                result
+            })
+        })
+        .collect();
+    let mut point = Point {
+        requests: 0,
+        elapsed: Duration::ZERO,
+        latency: Latencies::default(),
+        errors: BTreeMap::new(),
+        starved_clients: 0,
+    };
+    for task in tasks {
+        let result = task.await.unwrap_or_default();
+        if result.requests == 0 {
+            point.starved_clients += 1;
+        }
+        point.requests += result.requests;
+        point.latency.merge(&result.latency);
+        for (k, v) in result.errors {
+            *point.errors.entry(k).or_default() += v;
+        }
+    }
+    point.elapsed = started.elapsed();
+    point
+}
+
 /// Resident memory and thread count of a process (this one when `pid` is None), from /proc.
 pub fn process_usage(pid: Option<u32>) -> (Option<f64>, Option<u64>) {
     let path = match pid {

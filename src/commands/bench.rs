@@ -111,6 +111,10 @@ pub struct ServeArgs {
     /// ndjson with --get-put: percent of gets
     #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u64).range(0..=100))]
     pub get_percent: u64,
+    /// With --get-put: also issue the same requests straight through the SDK, without the server,
+    /// so the gateway's own cost shows
+    #[arg(long, requires = "get_put")]
+    pub direct: bool,
     /// Also hold this many idle connections and report server memory per connection
     #[arg(long, value_name = "N")]
     pub idle: Option<usize>,
@@ -576,6 +580,25 @@ async fn serve_points(
         if let (Some(stop), Some(task)) = (stop, task) {
             let _ = stop.send(());
             task.await.context("the server task")??;
+        }
+    }
+    if args.direct {
+        for &clients in &args.clients {
+            let load = Load {
+                workload: args.workload,
+                clients,
+                duration,
+                pipeline: 1,
+                mix: mix.clone(),
+                seed: args.seed,
+            };
+            let point = serve_load::drive_direct(&db.client, &load).await;
+            let mut row = point.json();
+            row["server"] = json!("direct SDK, no server");
+            row["clients"] = json!(clients);
+            row["rss_mib"] = Value::Null;
+            row["threads"] = Value::Null;
+            rows.push(row);
         }
     }
     Ok(rows)
