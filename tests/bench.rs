@@ -81,9 +81,9 @@ fn query_vs_scan_agrees_with_a_hand_check() {
         (bytes - mean_partition_bytes).abs() < mean_partition_bytes * 0.2,
         "{bytes} against {mean_partition_bytes}"
     );
-    // The scratch table is gone afterwards.
+    // This run's scratch table (named after its seed, which no other test uses) is gone afterwards.
     let tables = suite.run_ok(&["list-tables", "-o", "text"]);
-    assert!(!tables.contains("ddb-bench-"), "{tables}");
+    assert!(!tables.contains(&format!("ddb-bench-{seed}-")), "{tables}");
 }
 
 #[test]
@@ -146,6 +146,8 @@ fn gets_through_the_gateway_are_measured_next_to_direct_sdk_calls() {
         "--duration",
         "0.3",
         "--direct",
+        "--seed",
+        "77",
         "--json",
     ]);
     let report: Value = serde_json::from_str(&out).unwrap();
@@ -161,7 +163,7 @@ fn gets_through_the_gateway_are_measured_next_to_direct_sdk_calls() {
     }
     let tables = suite.run_ok(&["list-tables", "-o", "text"]);
     assert!(
-        !tables.contains("ddb-bench-serve"),
-        "the scratch table is dropped: {tables}"
+        !tables.contains("ddb-bench-serve-77-"),
+        "this run's scratch table (seed 77, used by no other test) is dropped: {tables}"
     );
 }
