@@ -100,6 +100,11 @@ pub async fn drive(addr: SocketAddr, load: &Load) -> Point {
             })
         })
         .collect();
+    collect(tasks, started).await
+}
+
+/// Waits for every client and adds up what they measured.
+async fn collect(tasks: Vec<tokio::task::JoinHandle<ClientResult>>, started: Instant) -> Point {
     let mut point = Point {
         requests: 0,
         elapsed: Duration::ZERO,
@@ -315,26 +320,7 @@ pub async fn drive_direct(client: &aws_sdk_dynamodb::Client, load: &Load) -> Poi
             })
         })
         .collect();
-    let mut point = Point {
-        requests: 0,
-        elapsed: Duration::ZERO,
-        latency: Latencies::default(),
-        errors: BTreeMap::new(),
-        starved_clients: 0,
-    };
-    for task in tasks {
-        let result = task.await.unwrap_or_default();
-        if result.requests == 0 {
-            point.starved_clients += 1;
-        }
-        point.requests += result.requests;
-        point.latency.merge(&result.latency);
-        for (k, v) in result.errors {
-            *point.errors.entry(k).or_default() += v;
-        }
-    }
-    point.elapsed = started.elapsed();
-    point
+    collect(tasks, started).await
 }
 
 /// Resident memory and thread count of a process (this one when `pid` is None), from /proc.
