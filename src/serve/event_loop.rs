@@ -6,6 +6,7 @@
 //! so up to `--pipeline` are in flight on one connection; replies go out in request order, and
 //! replies that need no database (ping) cost no task and no wake-up.
 
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::net::{SocketAddr, TcpListener as StdListener};
 use std::sync::atomic::Ordering;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::tcp::OwnedReadHalf;
 use tokio::net::TcpStream;
 use tokio::sync::{mpsc, Semaphore};
 use tokio::task::JoinHandle;
@@ -104,9 +106,8 @@ enum Pending {
 
 /// One task per connection: it reads while the pipeline has room, answers what needs no database
 /// at once, runs database calls as tasks, and writes replies in request order as they finish.
-/// A waiting connection holds no read buffer (it waits for readability before taking one).
+/// A waiting connection holds no read buffer: reads go through its worker thread's.
 async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> {
-    const CHUNK: usize = 16 * 1024;
     let limits = &shared.limits;
     let depth = limits.pipeline_depth.max(1);
     let (reader, mut writer) = stream.into_split();
@@ -185,21 +186,11 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
                     closing = true;
                     continue;
                 }
-                let spare = lines.spare(CHUNK);
-                match reader.try_read(spare) {
-                    Ok(0) => {
-                        lines.filled(CHUNK, 0);
-                        closing = true;
-                    }
-                    Ok(n) => {
-                        lines.filled(CHUNK, n);
-                        last_read = Instant::now();
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => lines.filled(CHUNK, 0),
-                    Err(_) => {
-                        lines.filled(CHUNK, 0);
-                        closing = true;
-                    }
+                match read_into(&reader, &mut lines) {
+                    Ok(0) => closing = true,
+                    Ok(_) => last_read = Instant::now(),
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                    Err(_) => closing = true,
                 }
             }
             reply = async { head.as_mut().expect("guarded").await }, if head.is_some() => {
@@ -244,6 +235,22 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
         }
         _ => Ok(()),
     }
+}
+
+thread_local! {
+    /// Where a worker thread reads: one buffer per thread instead of one per connection, so a
+    /// connection holds only the bytes of a request not yet complete, and no read zeroes or
+    /// allocates a fresh buffer.
+    static READ_BUFFER: RefCell<Box<[u8]>> = RefCell::new(vec![0; 16 * 1024].into_boxed_slice());
+}
+
+/// One non-blocking read, its bytes handed to `lines`; 0 at the end of the stream.
+fn read_into(reader: &OwnedReadHalf, lines: &mut LineBuffer) -> std::io::Result<usize> {
+    READ_BUFFER.with_borrow_mut(|buf| {
+        let n = reader.try_read(buf)?;
+        lines.push(&buf[..n]);
+        Ok(n)
+    })
 }
 
 /// A finished call's reply; a call that panicked still gets an answer.

@@ -99,6 +99,11 @@ impl Handler {
     /// Reads one request line and answers what needs no database at once (malformed lines,
     /// authentication, ping); the rest becomes a [`Call`] for [`call`](Self::call).
     pub fn prepare(&self, line: &[u8], session: &mut Session) -> Step {
+        if session.authenticated || !self.needs_auth() {
+            if let Some(reply) = protocol::ping_reply(line) {
+                return Step::Reply((reply, Flow::Continue));
+            }
+        }
         let request: Value = match serde_json::from_slice(line) {
             Ok(Value::Object(map)) => Value::Object(map),
             Ok(_) => {

@@ -2,6 +2,10 @@
 //! (with the `--max-line` limit), the reply envelopes of the ndjson protocol, and the lecture's
 //! caps protocol.
 
+use std::borrow::Cow;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
 /// Stable error codes of the ndjson protocol, for programs; the message is for people.
@@ -53,6 +57,35 @@ pub fn error(id: &Value, code: &str, message: &str) -> Vec<u8> {
     line(&json!({"id": id, "ok": false, "error": {"code": code, "message": message}}))
 }
 
+/// The fields a ping needs, borrowed from the line.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    op: Option<Cow<'a, str>>,
+}
+
+/// The reply to a well-formed ping, its id echoed as sent; None for anything else. A ping is
+/// the request a load balancer or a benchmark sends most, so it skips building the request as a
+/// JSON tree and the reply as a map.
+pub fn ping_reply(line: &[u8]) -> Option<Vec<u8>> {
+    // A struct also deserializes from an array; only an object is a request.
+    if line.trim_ascii_start().first() != Some(&b'{') {
+        return None;
+    }
+    let envelope: Envelope = serde_json::from_slice(line).ok()?;
+    if envelope.op.as_deref() != Some("ping") {
+        return None;
+    }
+    let id = envelope.id.map_or("null", RawValue::get);
+    let mut out = Vec::with_capacity(id.len() + 20);
+    out.extend_from_slice(b"{\"id\":");
+    out.extend_from_slice(id.as_bytes());
+    out.extend_from_slice(b",\"ok\":true}\n");
+    Some(out)
+}
+
 fn line(value: &Value) -> Vec<u8> {
     let mut out = serde_json::to_vec(value).expect("JSON values serialize");
     out.push(b'\n');
@@ -85,8 +118,9 @@ impl LineBuffer {
         }
     }
 
-    /// Space to read into: at least `want` bytes at the end of the buffer.
-    pub fn spare(&mut self, want: usize) -> &mut [u8] {
+    /// Appends bytes just read. Readers read into a buffer of their own and hand over only what
+    /// arrived, so a connection's buffer is as small as its pending bytes.
+    pub fn push(&mut self, data: &[u8]) {
         if self.start > 0 && self.start == self.buf.len() {
             self.buf.clear();
             self.start = 0;
@@ -95,14 +129,7 @@ impl LineBuffer {
                 self.buf.shrink_to(8 * 1024);
             }
         }
-        let len = self.buf.len();
-        self.buf.resize(len + want, 0);
-        &mut self.buf[len..]
-    }
-
-    /// Appends bytes read elsewhere.
-    pub fn push(&mut self, data: &[u8]) {
-        self.spare(data.len()).copy_from_slice(data);
+        self.buf.extend_from_slice(data);
     }
 
     /// Frees the buffer's memory when nothing is pending, so an idle connection holds none.
@@ -112,12 +139,6 @@ impl LineBuffer {
             self.start = 0;
             self.scanned = 0;
         }
-    }
-
-    /// Keeps `n` of the bytes just read into [`spare`](Self::spare) and drops the rest.
-    pub fn filled(&mut self, want: usize, n: usize) {
-        let len = self.buf.len();
-        self.buf.truncate(len - want + n);
     }
 
     /// The next complete line without its newline (and `\r`), or `TooLong` once the pending
@@ -190,20 +211,48 @@ pub fn same_secret(given: &[u8], expected: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    fn feed(lines: &mut LineBuffer, data: &[u8]) {
-        let spare = lines.spare(data.len());
-        spare.copy_from_slice(data);
-        lines.filled(data.len(), data.len());
+    #[test]
+    fn a_ping_is_answered_with_its_id_as_sent() {
+        for (line, id) in [
+            (&br#"{"id":7,"op":"ping"}"#[..], "7"),
+            (
+                br#" { "op" : "ping" , "id" : "a\"b" , "extra": [1, {"x": 2}] }"#,
+                r#""a\"b""#,
+            ),
+            (br#"{"op":"ping","id":1.50}"#, "1.50"),
+            (br#"{"op":"ping"}"#, "null"),
+            (br#"{"op":"ping","id":{"n":[1,2]}}"#, r#"{"n":[1,2]}"#),
+        ] {
+            let reply = ping_reply(line).expect("a ping");
+            assert_eq!(reply, format!("{{\"id\":{id},\"ok\":true}}\n").as_bytes());
+            let parsed: Value = serde_json::from_slice(&reply).expect("the reply is JSON");
+            assert_eq!(parsed["ok"], Value::Bool(true));
+        }
+    }
+
+    #[test]
+    fn only_a_well_formed_ping_object_takes_the_short_way() {
+        for line in [
+            &br#"[7,"ping"]"#[..],
+            br#"{"id":1,"op":"get"}"#,
+            br#"{"id":1}"#,
+            br#"{"id":1,"op":"ping""#,
+            br#"{"id":1,"op":"ping","op":"ping"}"#,
+            br#"{"id":1,"op":7}"#,
+            b"not json",
+        ] {
+            assert_eq!(ping_reply(line), None, "{}", String::from_utf8_lossy(line));
+        }
     }
 
     #[test]
     fn lines_are_cut_across_reads() {
         let mut lines = LineBuffer::new(100);
-        feed(&mut lines, b"{\"a\":1}\n{\"b\"");
+        lines.push(b"{\"a\":1}\n{\"b\"");
         assert_eq!(lines.next_line().unwrap(), Some(&b"{\"a\":1}"[..]));
         assert_eq!(lines.next_line().unwrap(), None);
         assert!(lines.has_partial());
-        feed(&mut lines, b":2}\r\n");
+        lines.push(b":2}\r\n");
         assert_eq!(lines.next_line().unwrap(), Some(&b"{\"b\":2}"[..]));
         assert!(!lines.has_partial());
     }
@@ -211,12 +260,12 @@ mod tests {
     #[test]
     fn a_line_over_the_limit_is_refused_before_its_end_arrives() {
         let mut lines = LineBuffer::new(8);
-        feed(&mut lines, b"12345678");
+        lines.push(b"12345678");
         assert_eq!(lines.next_line(), Ok(None));
-        feed(&mut lines, b"9");
+        lines.push(b"9");
         assert_eq!(lines.next_line(), Err(TooLong));
         let mut lines = LineBuffer::new(4);
-        feed(&mut lines, b"12345\n");
+        lines.push(b"12345\n");
         assert_eq!(lines.next_line(), Err(TooLong));
     }
 
