@@ -277,6 +277,48 @@ fn a_half_sent_request_times_out_without_holding_up_others() {
 }
 
 #[test]
+fn an_idle_client_is_closed_after_the_idle_timeout() {
+    let suite = Suite::new();
+    for model in MODELS {
+        let server = Server::start(&suite, &["--model", model, "--idle-timeout", "1"]);
+        let mut idle = server.connect();
+        assert_eq!(idle.call(json!({"id": 1, "op": "ping"}))["ok"], true);
+        let started = Instant::now();
+        assert!(idle.closed(), "{model}: the idle client is closed");
+        assert!(
+            started.elapsed() >= Duration::from_millis(900),
+            "{model}: not before the timeout"
+        );
+        assert_eq!(
+            server.connect().call(json!({"id": 2, "op": "ping"}))["ok"],
+            true,
+            "{model}: the server goes on"
+        );
+    }
+}
+
+#[test]
+fn sigterm_ends_idle_connections_at_once() {
+    let suite = Suite::new();
+    for model in MODELS {
+        // The default idle timeout (300 s) would hold a waiting read far past the test's bound.
+        let server = Server::start(&suite, &["--model", model, "--log-level", "error"]);
+        let count = if model == "blocking" { 1 } else { 5 };
+        let mut held: Vec<Conn> = (0..count).map(|_| server.connect()).collect();
+        for (i, conn) in held.iter_mut().enumerate() {
+            assert_eq!(conn.call(json!({"id": i, "op": "ping"}))["ok"], true);
+        }
+        let (status, log) = server.terminate();
+        assert!(status.success(), "{model}: {log}");
+        let summary = format!("stopped: {count} connections, {count} requests, 0 errors");
+        assert!(log.contains(&summary), "{model}: {log}");
+        for conn in &mut held {
+            assert!(conn.closed(), "{model}: a held connection is closed");
+        }
+    }
+}
+
+#[test]
 fn the_lectures_client_gets_caps_replies() {
     let suite = Suite::new();
     let client = common::fixture("lecture/client.py");

@@ -1,38 +1,87 @@
 //! One connection served on a plain OS thread: the connection loop of the `blocking` and
-//! `threads` models. Reads time out every [`POLL`] so the loop can notice shutdown, an idle
-//! client and a half-sent request; database calls run on the tokio runtime via `block_on`.
+//! `threads` models. A waiting read times out only when the client has been idle or half-sent
+//! too long, and shutdown ends it through the [`Registry`], so ten thousand idle connections
+//! cost no wake-ups; database calls run on the tokio runtime via `block_on`.
 
+use std::collections::HashMap;
 use std::io::{ErrorKind, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::{Shutdown, SocketAddr, TcpStream};
 use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use tokio::runtime::Handle;
 
-use super::handler::{Flow, Session, Step};
+use super::handler::{Call, Flow, Reply, Session, Step};
 use super::protocol::{self, caps_reply, Code, LineBuffer};
 use super::{Protocol, Shared};
 
-/// How often a waiting read wakes to check the clock and the shutdown flag.
-const POLL: Duration = Duration::from_millis(100);
+/// The connections being served on threads, so that shutdown can end the reads they wait in.
+#[derive(Debug, Default)]
+pub struct Registry {
+    state: Mutex<Open>,
+}
+
+#[derive(Debug, Default)]
+struct Open {
+    streams: HashMap<u64, Arc<TcpStream>>,
+    next: u64,
+    closed: bool,
+}
+
+impl Registry {
+    fn add(&self, stream: &Arc<TcpStream>) -> u64 {
+        let mut open = self.state.lock().expect("registry lock");
+        if open.closed {
+            let _ = stream.shutdown(Shutdown::Read);
+        }
+        open.next += 1;
+        let id = open.next;
+        open.streams.insert(id, stream.clone());
+        id
+    }
+
+    fn remove(&self, id: u64) {
+        self.state
+            .lock()
+            .expect("registry lock")
+            .streams
+            .remove(&id);
+    }
+
+    /// Ends the read side of every connection, now and of any added later: a thread waiting for
+    /// a request sees the end of the stream, while a reply being computed still goes out.
+    pub fn close_reads(&self) {
+        let mut open = self.state.lock().expect("registry lock");
+        open.closed = true;
+        for stream in open.streams.values() {
+            let _ = stream.shutdown(Shutdown::Read);
+        }
+    }
+}
 
 /// Serves one connection to its end.
-pub fn serve(mut stream: TcpStream, peer: SocketAddr, shared: &Shared, runtime: &Handle) {
+pub fn serve(stream: TcpStream, peer: SocketAddr, shared: &Shared, runtime: &Handle) {
     shared.stats.connections.fetch_add(1, Ordering::Relaxed);
     shared.log_info(|| format!("open {peer}"));
     let _ = stream.set_nodelay(true);
+    let stream = Arc::new(stream);
+    let registered = shared.connections.add(&stream);
     let result = match shared.protocol {
-        Protocol::Caps => caps(&mut stream, shared),
-        Protocol::Ndjson => ndjson(&mut stream, shared, runtime),
+        Protocol::Caps => caps(&stream, shared),
+        Protocol::Ndjson => ndjson(&stream, shared, runtime),
     };
+    shared.connections.remove(registered);
     if let Err(e) = result {
         shared.log_error(|| format!("{peer}: {e}"));
     }
     shared.log_info(|| format!("close {peer}"));
 }
 
-/// The lecture's protocol: one read of up to 2048 bytes, one reply, close.
-fn caps(stream: &mut TcpStream, shared: &Shared) -> std::io::Result<()> {
+/// The lecture's protocol: one read of up to 2048 bytes, one reply, close. Out of line: its
+/// buffer would otherwise sit in the frame of every ndjson connection.
+#[inline(never)]
+fn caps(mut stream: &TcpStream, shared: &Shared) -> std::io::Result<()> {
     stream.set_read_timeout(Some(shared.limits.request_timeout))?;
     let mut message = [0u8; 2048];
     let n = stream.read(&mut message)?;
@@ -40,9 +89,11 @@ fn caps(stream: &mut TcpStream, shared: &Shared) -> std::io::Result<()> {
     stream.write_all(caps_reply(&message[..n]))
 }
 
-fn ndjson(stream: &mut TcpStream, shared: &Shared, runtime: &Handle) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(POLL))?;
+fn ndjson(mut stream: &TcpStream, shared: &Shared, runtime: &Handle) -> std::io::Result<()> {
     let limits = &shared.limits;
+    // A read waits at most as long as the client may stay idle, or half-sent once part of a
+    // request is here; set only when that changes, not for every read.
+    let mut read_timeout = None;
     let mut lines = LineBuffer::new(limits.max_line);
     let mut session = Session::default();
     let mut out = Vec::new();
@@ -66,11 +117,7 @@ fn ndjson(stream: &mut TcpStream, shared: &Shared, runtime: &Handle) -> std::io:
                 }
             };
             shared.stats.requests.fetch_add(1, Ordering::Relaxed);
-            let (reply, flow) = match shared.handler.prepare(line, &mut session) {
-                Step::Reply(reply) => reply,
-                // Boxed: an SDK request's future is large, and a connection thread's stack is small.
-                Step::Call(call) => runtime.block_on(Box::pin(shared.handler.call(call))),
-            };
+            let (reply, flow) = answer(shared, runtime, &mut session, line);
             out.extend(reply);
             if flow == Flow::Close {
                 close = true;
@@ -107,15 +154,20 @@ fn ndjson(stream: &mut TcpStream, shared: &Shared, runtime: &Handle) -> std::io:
             None if last_read.elapsed() > limits.idle_timeout => return Ok(()),
             _ => {}
         }
-        // Read into a small chunk and keep only what arrived: a waiting connection holds no buffer.
+        let wanted = if partial_since.is_some() {
+            limits.request_timeout
+        } else {
+            limits.idle_timeout
+        }
+        .max(Duration::from_millis(1));
+        if read_timeout != Some(wanted) {
+            stream.set_read_timeout(Some(wanted))?;
+            read_timeout = Some(wanted);
+        }
         lines.release_if_empty();
-        let mut chunk = [0u8; 4096];
-        match stream.read(&mut chunk) {
+        match read_some(stream, &mut lines) {
             Ok(0) => return Ok(()),
-            Ok(n) => {
-                lines.push(&chunk[..n]);
-                last_read = Instant::now();
-            }
+            Ok(_) => last_read = Instant::now(),
             Err(e)
                 if matches!(
                     e.kind(),
@@ -129,11 +181,41 @@ fn ndjson(stream: &mut TcpStream, shared: &Shared, runtime: &Handle) -> std::io:
     }
 }
 
+/// One request line's reply. Out of line, so the parsing of a request takes stack only while it
+/// runs: a connection thread's memory is the stack pages it ever touched, and an idle read
+/// sits below the loop's frame.
+#[inline(never)]
+fn answer(shared: &Shared, runtime: &Handle, session: &mut Session, line: &[u8]) -> Reply {
+    match shared.handler.prepare(line, session) {
+        Step::Reply(reply) => reply,
+        Step::Call(call) => call_database(shared, runtime, call),
+    }
+}
+
+/// Runs one database call to its end. An SDK request's future is several KiB; out of line and
+/// boxed, it takes stack only during the call, not in the frame every idle read sits below.
+#[inline(never)]
+fn call_database(shared: &Shared, runtime: &Handle, call: Call) -> Reply {
+    runtime.block_on(Box::pin(shared.handler.call(call)))
+}
+
+/// One read into a small chunk, keeping only what arrived: a waiting connection holds no
+/// buffer. Out of line, so the chunk is on the stack only while reading: a connection thread's
+/// memory is the stack pages it ever touched.
+#[inline(never)]
+fn read_some(mut stream: &TcpStream, lines: &mut LineBuffer) -> std::io::Result<usize> {
+    let mut chunk = [0u8; 1024];
+    let n = stream.read(&mut chunk)?;
+    lines.push(&chunk[..n]);
+    Ok(n)
+}
+
 /// Closes a connection the server ends on a client that may still be sending: FIN first, then
 /// a bounded read of what is in flight. Closing with unread data makes the kernel send a reset,
 /// which can destroy the error reply before the client reads it.
-fn linger(stream: &mut TcpStream) {
-    let _ = stream.shutdown(std::net::Shutdown::Write);
+#[inline(never)]
+fn linger(mut stream: &TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
     let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
     let mut sink = [0u8; 4096];
     let deadline = Instant::now() + Duration::from_secs(1);

@@ -95,6 +95,8 @@ pub struct Shared {
     pub limits: Limits,
     pub log: LogLevel,
     pub stats: Stats,
+    /// The connections of the thread models, which shutdown wakes.
+    pub connections: connection::Registry,
     stopping: AtomicBool,
     stop_tx: watch::Sender<bool>,
 }
@@ -108,6 +110,7 @@ impl Shared {
             limits,
             log,
             stats: Stats::default(),
+            connections: connection::Registry::default(),
             stopping: AtomicBool::new(false),
             stop_tx,
         })
@@ -214,11 +217,13 @@ pub async fn run(
                 Model::Blocking => blocking::serve(listener, shared_for_thread, runtime),
                 _ => threads::serve(listener, shared_for_thread, runtime),
             });
-            // Blocking accept cannot be interrupted: when shutdown starts, wake it with a connection.
+            // Blocking accept and reads cannot be interrupted: when shutdown starts, end the
+            // connections' reads and wake the accept with a connection.
             let waker = {
                 let shared = shared.clone();
                 tokio::spawn(async move {
                     shared.stopped().await;
+                    shared.connections.close_reads();
                     let _ = tokio::net::TcpStream::connect(wake_address(addr)).await;
                 })
             };
