@@ -354,6 +354,7 @@ def serve(args):
         "ndjson": [
             ("ddb serve --model async", lambda p: [DDB, *ddb_env, "serve", "--listen", f"127.0.0.1:{p}", "--model", "async", "--log-level", "off"]),
             ("ddb serve --model threads", lambda p: [DDB, *ddb_env, "serve", "--listen", f"127.0.0.1:{p}", "--model", "threads", "--log-level", "off"]),
+            ("ddb serve --model blocking", lambda p: [DDB, *ddb_env, "serve", "--listen", f"127.0.0.1:{p}", "--model", "blocking", "--log-level", "off"]),
             ("asyncio line server", lambda p: [sys.executable, os.path.join(lecture, "line_server_asyncio.py"), str(p), "127.0.0.1"]),
         ],
     }

@@ -211,7 +211,11 @@ async fn ndjson_client(
     let mut replies = vec![0u8; 64 * 1024];
     let mut filled = 0;
     let mut to_send = load.pipeline.max(1);
-    let drain_until = deadline + Duration::from_secs(5);
+    // One timer for the client's life (no timer-wheel operation per read): the replies must
+    // come within 10 s of the end of the run, and within 5 s once no more requests are sent.
+    let limit = tokio::time::sleep_until((deadline + Duration::from_secs(10)).into());
+    tokio::pin!(limit);
+    let mut draining = false;
     loop {
         if to_send > 0 {
             batch.clear();
@@ -230,27 +234,28 @@ async fn ndjson_client(
         if in_flight.is_empty() {
             break;
         }
-        let limit = if Instant::now() < deadline {
-            deadline + Duration::from_secs(10)
-        } else {
-            drain_until
-        };
+        if !draining && Instant::now() >= deadline {
+            draining = true;
+            limit
+                .as_mut()
+                .reset((deadline + Duration::from_secs(5)).into());
+        }
         if filled == replies.len() {
             replies.resize(replies.len() * 2, 0);
         }
-        let n = match tokio::time::timeout_at(limit.into(), reader.read(&mut replies[filled..]))
-            .await
-        {
-            Ok(Ok(0)) => {
-                result.error("closed by server");
-                break;
-            }
-            Ok(Ok(n)) => n,
-            Ok(Err(e)) => {
-                result.error(&format!("read {}", kind(&e)));
-                break;
-            }
-            Err(_) => {
+        let n = tokio::select! {
+            read = reader.read(&mut replies[filled..]) => match read {
+                Ok(0) => {
+                    result.error("closed by server");
+                    break;
+                }
+                Ok(n) => n,
+                Err(e) => {
+                    result.error(&format!("read {}", kind(&e)));
+                    break;
+                }
+            },
+            _ = &mut limit => {
                 result.error("reply timeout");
                 break;
             }

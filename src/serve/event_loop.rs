@@ -119,6 +119,13 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
     let mut session = Session::default();
     let mut last_read = Instant::now();
     let mut partial_since: Option<Instant> = None;
+    // One timer for the connection's life, re-armed only when it would fire late (part of a
+    // request arrived) or when it fires early (the client was active since): no timer-wheel
+    // operation per request.
+    let timer = tokio::time::sleep_until(last_read + limits.idle_timeout);
+    tokio::pin!(timer);
+    let stopped = shared.stopped();
+    tokio::pin!(stopped);
     let mut closing = false;
     loop {
         while !closing && queue.len() + usize::from(head.is_some()) < depth {
@@ -180,6 +187,9 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
             Some(since) => since + limits.request_timeout,
             None => last_read + limits.idle_timeout,
         };
+        if deadline < timer.deadline() {
+            timer.as_mut().reset(deadline);
+        }
         tokio::select! {
             ready = reader.readable(), if can_read => {
                 if ready.is_err() {
@@ -197,14 +207,18 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
                 head = None;
                 queue.push_front(Pending::Ready(finished(reply)));
             }
-            _ = tokio::time::sleep_until(deadline), if can_read => {
+            _ = &mut timer, if can_read => {
+                if Instant::now() < deadline {
+                    timer.as_mut().reset(deadline);
+                    continue;
+                }
                 if partial_since.is_some() {
                     let reply = protocol::error(&serde_json::Value::Null, Code::RequestTimeout.as_str(), "the request line stayed incomplete too long");
                     queue.push_back(Pending::Ready((reply, Flow::Close)));
                 }
                 closing = true;
             }
-            _ = shared.stopped(), if !closing => closing = true,
+            _ = &mut stopped, if !closing => closing = true,
         }
     }
     let shutdown = writer.shutdown().await;
