@@ -277,6 +277,84 @@ fn a_half_sent_request_times_out_without_holding_up_others() {
 }
 
 #[test]
+fn clients_beyond_max_clients_wait_for_a_free_slot() {
+    let suite = Suite::new();
+    for model in ["threads", "async"] {
+        let server = Server::start(&suite, &["--model", model, "--max-clients", "2"]);
+        let mut first = server.connect();
+        let mut second = server.connect();
+        assert_eq!(first.call(json!({"id": 1, "op": "ping"}))["ok"], true);
+        assert_eq!(second.call(json!({"id": 2, "op": "ping"}))["ok"], true);
+        let mut third = server.connect();
+        third.send(&json!({"id": 3, "op": "ping"}));
+        third
+            .stream
+            .set_read_timeout(Some(Duration::from_millis(300)))
+            .unwrap();
+        let mut early = [0u8; 1];
+        let waited = third.reader.read(&mut early);
+        assert!(
+            matches!(&waited, Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut)),
+            "{model}: a third client is not served while two hold the slots: {waited:?}"
+        );
+        drop(first);
+        third
+            .stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        assert_eq!(
+            third.recv(),
+            json!({"id": 3, "ok": true}),
+            "{model}: served once a slot is free"
+        );
+        assert_eq!(second.call(json!({"id": 4, "op": "ping"}))["ok"], true);
+    }
+}
+
+#[test]
+fn clients_that_vanish_mid_request_disturb_no_one() {
+    let suite = Suite::new();
+    let table = table(&suite);
+    for model in MODELS {
+        let server = Server::start(&suite, &["--model", model, "--log-level", "info"]);
+        {
+            let mut half = server.connect();
+            half.stream
+                .write_all(b"{\"id\": 1, \"op\": \"put\", \"tab")
+                .unwrap();
+        }
+        {
+            // Gone before its reply is written.
+            let mut gone = server.connect();
+            gone.send(&json!({"id": 1, "op": "put", "table": table, "item": {"id": format!("{model}-gone")}}));
+        }
+        let mut conn = server.connect();
+        let put =
+            json!({"id": 2, "op": "put", "table": table, "item": {"id": format!("{model}-stays")}});
+        assert_eq!(conn.call(put)["ok"], true, "{model}");
+        let get =
+            json!({"id": 3, "op": "get", "table": table, "key": {"id": format!("{model}-stays")}});
+        assert_eq!(conn.call(get)["item"]["id"], format!("{model}-stays"));
+        drop(conn);
+        let (status, log) = server.terminate();
+        assert!(status.success(), "{model}: {log}");
+        let opened = log
+            .lines()
+            .filter(|l| l.contains(": open 127.0.0.1:"))
+            .count();
+        let closed = log
+            .lines()
+            .filter(|l| l.contains(": close 127.0.0.1:"))
+            .count();
+        assert_eq!(
+            (opened, closed),
+            (3, 3),
+            "{model}: a line per open and close: {log}"
+        );
+    }
+}
+
+#[test]
 fn an_idle_client_is_closed_after_the_idle_timeout() {
     let suite = Suite::new();
     for model in MODELS {
