@@ -378,18 +378,18 @@ def serve(args):
                 errors = sum(point["errors"].values())
                 rows.append((workload, pipeline, name, clients, point["requests_per_second"], point["latency"]["p50_ms"],
                              point["latency"]["p99_ms"], errors, point["starved_clients"],
-                             cpu * 1e6 / max(point["requests"], 1), point["rss_mib"]))
+                             cpu * 1e6 / max(point["requests"], 1), point["rss_mib"], point.get("syn_drops")))
             finally:
                 proc.terminate()
                 proc.wait()
     print(f"Same load generator (ddb bench serve --connect) against each server, {args.duration} s per row; server CPU\n"
           "from /proc/PID/stat over the row, divided by the requests answered\n")
     print(table_row(["workload", "in flight", "server", "clients", "requests/s", "p50 ms", "p99 ms", "errors", "starved clients",
-                     "server CPU µs/request", "server RSS MiB"]))
-    print(table_row(["---"] * 11))
+                     "SYN drops", "server CPU µs/request", "server RSS MiB"]))
+    print(table_row(["---"] * 12))
     for r in rows:
-        print(table_row([r[0], r[1], r[2], r[3], f"{r[4]:.0f}", f"{r[5]:.2f}", f"{r[6]:.2f}", r[7], r[8], f"{r[9]:.1f}",
-                         "-" if r[10] is None else f"{r[10]:.0f}"]))
+        print(table_row([r[0], r[1], r[2], r[3], f"{r[4]:.0f}", f"{r[5]:.2f}", f"{r[6]:.2f}", r[7], r[8],
+                         "-" if r[11] is None else r[11], f"{r[9]:.1f}", "-" if r[10] is None else f"{r[10]:.0f}"]))
     # Idle connections: server memory per held connection.
     print()
     for model in ["async", "threads"]:

@@ -109,6 +109,12 @@ fn serve_load_reports_every_model_without_errors() {
         assert!(p["requests"].as_u64().unwrap() > 0, "{p}");
         assert_eq!(p["errors"], serde_json::json!({}), "{p}");
         assert_eq!(p["starved_clients"], 0, "{p}");
+        if cfg!(target_os = "linux") {
+            assert!(
+                p["syn_drops"].is_u64(),
+                "the kernel's drop count is read: {p}"
+            );
+        }
     }
     let caps = suite.run_ok(&[
         "bench",

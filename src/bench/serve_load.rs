@@ -50,6 +50,9 @@ pub struct Point {
     pub errors: BTreeMap<String, u64>,
     /// Clients that completed nothing (a server that starves some clients is not serving them).
     pub starved_clients: usize,
+    /// Connection attempts the kernel dropped at a full listen queue during the run (Linux's
+    /// TcpExt ListenDrops for this network namespace); None where it cannot be read.
+    pub syn_drops: Option<u64>,
 }
 
 impl Point {
@@ -64,6 +67,7 @@ impl Point {
             "latency": self.latency.json(),
             "errors": self.errors,
             "starved_clients": self.starved_clients,
+            "syn_drops": self.syn_drops,
         })
     }
 }
@@ -87,6 +91,7 @@ fn kind(err: &std::io::Error) -> String {
 
 /// Drives `addr` with `load` and returns what it measured.
 pub async fn drive(addr: SocketAddr, load: &Load) -> Point {
+    let drops_before = listen_drops();
     let started = Instant::now();
     let deadline = started + load.duration;
     let tasks: Vec<_> = (0..load.clients)
@@ -100,7 +105,21 @@ pub async fn drive(addr: SocketAddr, load: &Load) -> Point {
             })
         })
         .collect();
-    collect(tasks, started).await
+    let mut point = collect(tasks, started).await;
+    point.syn_drops = drops_before
+        .zip(listen_drops())
+        .map(|(before, after)| after.saturating_sub(before));
+    point
+}
+
+/// The kernel's count of connection attempts dropped by listen queues (`ListenDrops` in
+/// /proc/net/netstat, which includes overflows of the backlog).
+fn listen_drops() -> Option<u64> {
+    let netstat = std::fs::read_to_string("/proc/net/netstat").ok()?;
+    let mut tcp_ext = netstat.lines().filter(|l| l.starts_with("TcpExt:"));
+    let (names, values) = (tcp_ext.next()?, tcp_ext.next()?);
+    let at = names.split_whitespace().position(|n| n == "ListenDrops")?;
+    values.split_whitespace().nth(at)?.parse().ok()
 }
 
 /// Waits for every client and adds up what they measured.
@@ -111,6 +130,7 @@ async fn collect(tasks: Vec<tokio::task::JoinHandle<ClientResult>>, started: Ins
         latency: Latencies::default(),
         errors: BTreeMap::new(),
         starved_clients: 0,
+        syn_drops: None,
     };
     for task in tasks {
         let result = task.await.unwrap_or_default();

@@ -414,6 +414,7 @@ async fn serve_bench(args: &ServeArgs, global: &GlobalArgs, db: &Db) -> Result<O
             "max ms",
             "errors",
             "starved",
+            "SYN drops",
             "RSS MiB",
             "threads",
         ]);
@@ -432,6 +433,9 @@ async fn serve_bench(args: &ServeArgs, global: &GlobalArgs, db: &Db) -> Result<O
                     .unwrap_or(0)
                     .to_string(),
                 r["starved_clients"].to_string(),
+                r["syn_drops"]
+                    .as_u64()
+                    .map_or("-".into(), |v| v.to_string()),
                 r["rss_mib"]
                     .as_f64()
                     .map_or("-".into(), |v| format!("{v:.0}")),
