@@ -21,7 +21,15 @@ struct Server {
 
 impl Server {
     fn start(suite: &Suite, args: &[&str]) -> Server {
-        let mut command = Command::new(assert_cmd::cargo::cargo_bin("ddb"));
+        Self::start_in(
+            Command::new(assert_cmd::cargo::cargo_bin("ddb")),
+            suite,
+            args,
+        )
+    }
+
+    /// `ddb serve` as the last words of `command` (a wrapper such as `sh -c`).
+    fn start_in(mut command: Command, suite: &Suite, args: &[&str]) -> Server {
         command
             .args(suite.target_args())
             .args(["serve", "--listen", "127.0.0.1:0"])
@@ -351,6 +359,61 @@ fn clients_that_vanish_mid_request_disturb_no_one() {
             (3, 3),
             "{model}: a line per open and close: {log}"
         );
+    }
+}
+
+#[test]
+fn running_out_of_file_descriptors_backs_off_and_recovers() {
+    let suite = Suite::new();
+    for model in ["threads", "async"] {
+        // A hard limit the server cannot raise: 64 open files, fewer than the clients below.
+        let mut limited = Command::new("sh");
+        limited.args(["-c", "ulimit -n 64 && exec \"$@\"", "sh"]);
+        limited.arg(assert_cmd::cargo::cargo_bin("ddb"));
+        let server = Server::start_in(limited, &suite, &["--model", model, "--log-level", "error"]);
+        let mut held: Vec<Conn> = (0..100).map(|_| server.connect()).collect();
+        for (i, conn) in held.iter_mut().enumerate() {
+            conn.send(&json!({"id": i, "op": "ping"}));
+        }
+        // Some clients are served, and the rest wait while the server is out of descriptors.
+        let mut answered = 0;
+        for conn in held.iter_mut().take(10) {
+            assert_eq!(conn.recv()["ok"], true, "{model}");
+            answered += 1;
+        }
+        let ticks = |pid: u32| -> u64 {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+            let fields: Vec<&str> = stat
+                .rsplit(')')
+                .next()
+                .unwrap()
+                .split_whitespace()
+                .collect();
+            fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+        };
+        std::thread::sleep(Duration::from_millis(500));
+        let before = ticks(server.child.id());
+        std::thread::sleep(Duration::from_secs(2));
+        let spent = ticks(server.child.id()) - before;
+        // A loop retrying accept at once would burn about 200 ticks (100 a second).
+        assert!(
+            spent < 60,
+            "{model}: the server spins while out of descriptors ({spent} ticks in 2 s)"
+        );
+        assert!(
+            server.stderr.lock().unwrap().contains("retrying in"),
+            "{model}: the exhaustion is logged: {}",
+            server.stderr.lock().unwrap()
+        );
+        drop(held);
+        let mut after = server.connect();
+        assert_eq!(
+            after.call(json!({"id": "after", "op": "ping"}))["ok"],
+            true,
+            "{model}: served again once descriptors are free ({answered} answered before)"
+        );
+        let (status, log) = server.terminate();
+        assert!(status.success(), "{model}: {log}");
     }
 }
 
