@@ -103,6 +103,7 @@ impl Suite {
         );
         cmd.env("HOME", self.dir.path());
         cmd.env("XDG_DATA_HOME", self.dir.path().join("xdg-data"));
+        cmd.env("XDG_CACHE_HOME", self.dir.path().join("xdg-cache"));
         cmd.timeout(std::time::Duration::from_secs(120));
         cmd
     }
@@ -327,4 +328,106 @@ pub fn raw_request(port: u16, target: &str, body: &str) -> (u16, Value) {
     let status: u16 = response.split(' ').nth(1).unwrap().parse().unwrap();
     let body = response.split("\r\n\r\n").nth(1).unwrap();
     (status, serde_json::from_str(body).unwrap_or(Value::Null))
+}
+
+/// The real target as host:port, for a proxy to stand in front of: DynamoDB Local when the suite
+/// has an endpoint, otherwise the embedded engine served by `ddb local` (kept alive by the
+/// returned server).
+pub fn upstream(suite: &Suite) -> (Option<LocalServer>, String) {
+    match suite.endpoint() {
+        Some(url) => (
+            None,
+            url.trim_start_matches("http://")
+                .trim_end_matches('/')
+                .to_string(),
+        ),
+        None => {
+            let server = LocalServer::start(&["--in-memory"]);
+            let upstream = server.url.trim_start_matches("http://").to_string();
+            (Some(server), upstream)
+        }
+    }
+}
+
+/// One HTTP/1.1 request or response: head lines and body.
+pub fn read_message(reader: &mut BufReader<TcpStream>) -> Option<(Vec<String>, Vec<u8>)> {
+    let mut head = Vec::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end().to_string();
+        if line.is_empty() {
+            break;
+        }
+        head.push(line);
+    }
+    let length = head
+        .iter()
+        .find_map(|h| {
+            h.to_ascii_lowercase()
+                .strip_prefix("content-length:")
+                .map(|v| v.trim().parse::<usize>().unwrap())
+        })
+        .unwrap_or(0);
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+    Some((head, body))
+}
+
+pub fn write_message(out: &mut TcpStream, head: &[String], body: &[u8]) {
+    let mut text = String::new();
+    for line in head {
+        let lower = line.to_ascii_lowercase();
+        if lower.starts_with("content-length:") || lower.starts_with("connection:") {
+            continue;
+        }
+        text.push_str(line);
+        text.push_str("\r\n");
+    }
+    text.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    out.write_all(text.as_bytes()).unwrap();
+    out.write_all(body).unwrap();
+}
+
+/// Forwards one request to `upstream` (host:port) and returns the response.
+pub fn forward(upstream: &str, head: &[String], body: &[u8]) -> (Vec<String>, Vec<u8>) {
+    let mut stream = TcpStream::connect(upstream).unwrap();
+    write_message(&mut stream, head, body);
+    let mut reader = BufReader::new(stream);
+    read_message(&mut reader).expect("an upstream response")
+}
+
+/// The DynamoDB operation a request names (`X-Amz-Target: DynamoDB_20120810.Query` -> `Query`).
+pub fn operation(head: &[String]) -> String {
+    head.iter()
+        .find(|h| h.to_ascii_lowercase().starts_with("x-amz-target:"))
+        .and_then(|h| h.rsplit('.').next())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A loopback HTTP proxy answering every request with `handle(head, body)`, which may forward it;
+/// returns the proxy's URL.
+pub fn proxy(
+    handle: impl Fn(&[String], &[u8]) -> (Vec<String>, Vec<u8>) + Send + Sync + 'static,
+) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let handle = std::sync::Arc::new(handle);
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let handle = handle.clone();
+            std::thread::spawn(move || {
+                let mut out = client.try_clone().unwrap();
+                let mut reader = BufReader::new(client);
+                while let Some((head, body)) = read_message(&mut reader) {
+                    let (rhead, rbody) = handle(&head, &body);
+                    write_message(&mut out, &rhead, &rbody);
+                }
+            });
+        }
+    });
+    url
 }
