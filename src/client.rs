@@ -18,6 +18,7 @@ use crate::cli::GlobalArgs;
 use crate::engine::Engine;
 use crate::error::Diagnostic;
 use crate::expr::KeyAttribute;
+use crate::schema_cache::SchemaCache;
 use crate::target::{self, Environment, Target};
 
 /// Region used where none is configured and none matters (loopback endpoints, the engine).
@@ -29,6 +30,7 @@ pub struct Db {
     /// Where requests go, for messages: a URL, "the embedded engine (…)" or "AWS DynamoDB in …".
     pub endpoint: String,
     engine: Option<Engine>,
+    schemas: SchemaCache,
 }
 
 impl Db {
@@ -74,6 +76,7 @@ impl Db {
                 };
                 Ok(Db {
                     client,
+                    schemas: SchemaCache::new(&url, env.profile.as_deref()),
                     endpoint: url,
                     engine: None,
                 })
@@ -91,6 +94,7 @@ impl Db {
                     client,
                     endpoint: format!("the embedded engine ({})", store.describe()),
                     engine: Some(engine),
+                    schemas: SchemaCache::disabled(),
                 })
             }
             Target::Aws => {
@@ -106,9 +110,11 @@ impl Db {
                 let region = config
                     .region()
                     .map_or_else(|| "?".to_string(), |r| r.to_string());
+                let endpoint = format!("AWS DynamoDB in {region}");
                 Ok(Db {
                     client: Client::new(&config),
-                    endpoint: format!("AWS DynamoDB in {region}"),
+                    schemas: SchemaCache::new(&endpoint, env.profile.as_deref()),
+                    endpoint,
                     engine: None,
                 })
             }
@@ -147,7 +153,7 @@ impl Db {
 
     /// The key schema of a table and its indexes. On the embedded engine it comes from the
     /// engine's table definition (DescribeTable there reads every item to count them); elsewhere
-    /// from DescribeTable.
+    /// from DescribeTable, and is remembered for [`remembered_schema`](Self::remembered_schema).
     pub async fn schema(&self, table: &str) -> Result<Schema> {
         match &self.engine {
             Some(engine) => match engine.table_metadata(table)? {
@@ -158,8 +164,22 @@ impl Db {
                     &self.at(table),
                 ))),
             },
-            None => Schema::from_description(&self.describe(table).await?),
+            None => {
+                let schema = Schema::from_description(&self.describe(table).await?)?;
+                self.schemas.put(&schema);
+                Ok(schema)
+            }
         }
+    }
+
+    /// The key schema a previous run learned for this endpoint, if any: a hint that saves a
+    /// round trip, to be [forgotten](Self::forget_schema) when the server disagrees with it.
+    pub fn remembered_schema(&self, table: &str) -> Option<Schema> {
+        self.schemas.get(table)
+    }
+
+    pub fn forget_schema(&self, table: &str) {
+        self.schemas.forget(table);
     }
 
     /// Error context for requests on `table`.
@@ -311,6 +331,18 @@ pub struct Schema {
 }
 
 impl Schema {
+    pub fn new(table: &str, key: KeySchema, indexes: Vec<(String, KeySchema)>) -> Schema {
+        Schema {
+            key,
+            indexes,
+            table: table.to_string(),
+        }
+    }
+
+    pub fn table(&self) -> &str {
+        &self.table
+    }
+
     pub fn from_description(d: &TableDescription) -> Result<Schema> {
         let names = d
             .global_secondary_indexes()

@@ -9,6 +9,7 @@
 //! | [`target`]    | where requests go: an endpoint URL, the embedded engine, or AWS           |
 //! | [`engine`]    | the embedded engine (dynoxide-rs) served in-process or as `ddb local`     |
 //! | [`client`]    | the connected SDK client, key schemas, SDK errors as one-line messages     |
+//! | [`schema_cache`] | key schemas remembered between runs, so a query takes one round trip   |
 //! | [`paginate`]  | following `LastEvaluatedKey`, stopping early, resume keys, parallel scans |
 //! | [`item`]      | attribute values: plain JSON and DynamoDB JSON, keys, item size           |
 //! | [`expr`]      | expression placeholders and the `--pk`/`--sk` shorthands                  |
@@ -47,5 +48,6 @@ pub mod input;
 pub mod item;
 pub mod output;
 pub mod paginate;
+pub mod schema_cache;
 pub mod serve;
 pub mod target;

@@ -68,6 +68,10 @@ impl ItemWriter {
         }
     }
 
+    pub fn written(&self) -> u64 {
+        self.written
+    }
+
     pub fn write(&mut self, it: &Item) -> io::Result<()> {
         let value = item::item_to_json(it, &self.first, self.typed);
         match self.format {

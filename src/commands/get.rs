@@ -1,14 +1,15 @@
 //! `ddb get`: GetItem by key.
 
 use anyhow::Result;
+use aws_sdk_dynamodb::error::ProvideErrorMetadata;
 use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 
-use super::{report_capacity, resolve_key};
+use super::{json_key, positional_key, report_capacity, with_schema, Attempt};
 use crate::cli::{ExprArgs, GlobalArgs, KeyArgs};
 use crate::client::{api_error, Db};
 use crate::error::Outcome;
 use crate::expr::{self, Placeholders};
-use crate::item;
+use crate::item::{self, Item};
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(
@@ -38,8 +39,30 @@ pub struct Args {
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
+    if let Some(key) = json_key(&args.key)? {
+        return get(args, global, db, key)
+            .await
+            .map_err(Attempt::into_error);
+    }
+    with_schema(
+        db,
+        &args.key.table,
+        |_| true,
+        async |schema| {
+            let key = positional_key(&args.key, &schema.key).map_err(Attempt::Stale)?;
+            get(args, global, db, key).await
+        },
+    )
+    .await
+}
+
+async fn get(
+    args: &Args,
+    global: &GlobalArgs,
+    db: &Db,
+    (key, key_names): (Item, Vec<String>),
+) -> Result<Outcome, Attempt> {
     let table = &args.key.table;
-    let (key, key_names) = resolve_key(&args.key, db).await?;
     let placeholders = Placeholders::parse(&args.expr.names, &args.expr.values, args.typed)?;
     let ctx = db
         .at(table)
@@ -56,7 +79,13 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         .return_consumed_capacity(ReturnConsumedCapacity::Total)
         .send()
         .await
-        .map_err(|e| api_error(e, &ctx).context(format!("get from {table}")))?;
+        .map_err(|e| {
+            let validation = e.code() == Some("ValidationException");
+            Attempt::refused(
+                validation,
+                api_error(e, &ctx).context(format!("get from {table}")),
+            )
+        })?;
     report_capacity(global, table, out.consumed_capacity());
     match out.item() {
         Some(found) => {

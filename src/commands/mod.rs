@@ -22,7 +22,7 @@ use anyhow::{Context, Result};
 use aws_sdk_dynamodb::types::ConsumedCapacity;
 
 use crate::cli::{Cli, Command, GlobalArgs, KeyArgs};
-use crate::client::Db;
+use crate::client::{Db, KeySchema, Schema};
 use crate::error::{Diagnostic, Outcome, UsageError};
 use crate::item::{self, Item};
 
@@ -64,20 +64,33 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
 /// The key the user gave, and the names of the table's key attributes (for output order).
 /// Positional values need the key schema, so only they cost a DescribeTable.
 pub(crate) async fn resolve_key(args: &KeyArgs, db: &Db) -> Result<(Item, Vec<String>)> {
-    if let [json] = args.key.as_slice() {
-        if json.trim_start().starts_with('{') {
-            let value = parse_json_arg("KEY", json)?;
-            let key =
-                item::key_from_json(&value).map_err(|e| Diagnostic::new(format!("KEY: {e}")))?;
-            // Key attributes print first, in the order the user wrote them.
-            let names: Vec<String> = value
-                .as_object()
-                .map(|m| m.keys().cloned().collect())
-                .unwrap_or_default();
-            return Ok((key, names));
-        }
+    match json_key(args)? {
+        Some(key) => Ok(key),
+        None => positional_key(args, &db.schema(&args.table).await?.key),
     }
-    let schema = db.schema(&args.table).await?.key;
+}
+
+/// The key given as one JSON object, with its attribute names in the order written; None when
+/// the key is given as positional values.
+pub(crate) fn json_key(args: &KeyArgs) -> Result<Option<(Item, Vec<String>)>> {
+    let [json] = args.key.as_slice() else {
+        return Ok(None);
+    };
+    if !json.trim_start().starts_with('{') {
+        return Ok(None);
+    }
+    let value = parse_json_arg("KEY", json)?;
+    let key = item::key_from_json(&value).map_err(|e| Diagnostic::new(format!("KEY: {e}")))?;
+    // Key attributes print first, in the order the user wrote them.
+    let names: Vec<String> = value
+        .as_object()
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
+    Ok(Some((key, names)))
+}
+
+/// The key given as positional values, typed from the key schema.
+pub(crate) fn positional_key(args: &KeyArgs, schema: &KeySchema) -> Result<(Item, Vec<String>)> {
     let mut key = Item::new();
     let mut attrs = std::iter::once(&schema.partition).chain(schema.sort.iter());
     let expected = 1 + usize::from(schema.sort.is_some());
@@ -100,6 +113,58 @@ pub(crate) async fn resolve_key(args: &KeyArgs, db: &Db) -> Result<(Item, Vec<St
         key.insert(attr.name.clone(), value);
     }
     Ok((key, schema.names()))
+}
+
+/// How a command's try with one key schema ended badly.
+pub(crate) enum Attempt {
+    /// Refused before anything was printed, in a way a changed table explains: the server's
+    /// ValidationException, or a local check against the key (a sort key it lacks, a value not of
+    /// its type, a count of values). Worth one more try when the schema was a remembered one.
+    Stale(anyhow::Error),
+    Failed(anyhow::Error),
+}
+
+impl Attempt {
+    pub(crate) fn into_error(self) -> anyhow::Error {
+        match self {
+            Attempt::Stale(e) | Attempt::Failed(e) => e,
+        }
+    }
+
+    /// A request the server refused: a ValidationException may come from a changed key schema.
+    pub(crate) fn refused(validation: bool, err: anyhow::Error) -> Attempt {
+        if validation {
+            Attempt::Stale(err)
+        } else {
+            Attempt::Failed(err)
+        }
+    }
+}
+
+impl<E: Into<anyhow::Error>> From<E> for Attempt {
+    fn from(err: E) -> Self {
+        Attempt::Failed(err.into())
+    }
+}
+
+/// Runs `attempt` with the key schema a previous run remembered for `table` when there is one
+/// (and `usable` accepts it), and once more with DescribeTable's answer when that try was
+/// [`Attempt::Stale`]: a query or a positional get costs one round trip instead of two, and a
+/// table changed since is still read right.
+pub(crate) async fn with_schema<T>(
+    db: &Db,
+    table: &str,
+    usable: impl Fn(&Schema) -> bool,
+    attempt: impl AsyncFn(&Schema) -> std::result::Result<T, Attempt>,
+) -> Result<T> {
+    if let Some(schema) = db.remembered_schema(table).filter(|s| usable(s)) {
+        match attempt(&schema).await {
+            Err(Attempt::Stale(_)) => db.forget_schema(table),
+            done => return done.map_err(Attempt::into_error),
+        }
+    }
+    let schema = db.schema(table).await?;
+    attempt(&schema).await.map_err(Attempt::into_error)
 }
 
 /// Parses JSON given on the command line; a syntax error points at the column.
@@ -267,6 +332,11 @@ pub(crate) mod read {
                     .set_message(format!("{} items", self.bar.position()));
             }
             Ok(())
+        }
+
+        /// Items printed so far.
+        pub fn written(&self) -> u64 {
+            self.writer.written()
         }
 
         pub fn finish(self, totals: &Totals) -> Result<Outcome> {

@@ -1,11 +1,14 @@
 //! `ddb query`: Query one partition, every page, with the key-condition shorthands.
 
+use std::cell::Cell;
+
 use anyhow::Result;
+use aws_sdk_dynamodb::error::ProvideErrorMetadata;
 use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select as ApiSelect};
 
-use super::read;
+use super::{read, with_schema, Attempt};
 use crate::cli::{GlobalArgs, ReadArgs, Select};
-use crate::client::{api_error, Db};
+use crate::client::{api_error, Db, Schema};
 use crate::error::{Outcome, UsageError};
 use crate::expr::{self, Placeholders, SortCondition};
 use crate::paginate;
@@ -53,8 +56,23 @@ pub struct Args {
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
+    let index = args.read.index.as_deref();
+    with_schema(
+        db,
+        &args.read.table,
+        |s| s.key_of(index).is_ok(),
+        async |schema| query(args, global, db, schema).await,
+    )
+    .await
+}
+
+async fn query(
+    args: &Args,
+    global: &GlobalArgs,
+    db: &Db,
+    schema: &Schema,
+) -> std::result::Result<Outcome, Attempt> {
     let r = &args.read;
-    let schema = db.schema(&r.table).await?;
     let key_names = schema.resume_key_names(r.index.as_deref())?;
     let mut placeholders = Placeholders::parse(&r.expr.names, &r.expr.values, r.typed)?;
     let (condition, flag) = match (&args.key_condition, &args.pk) {
@@ -65,18 +83,21 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
             let sort_attr = match (&sort, &schema.sort) {
                 (Some(s), Some(attr)) => Some((attr, s)),
                 (Some(_), None) => {
-                    return Err(UsageError(format!(
-                        "{} has no sort key; drop the --sk options",
-                        r.index.as_deref().unwrap_or(&r.table)
+                    return Err(Attempt::Stale(
+                        UsageError(format!(
+                            "{} has no sort key; drop the --sk options",
+                            r.index.as_deref().unwrap_or(&r.table)
+                        ))
+                        .into(),
                     ))
-                    .into())
                 }
                 (None, _) => None,
             };
-            (
-                expr::key_condition(&mut placeholders, &schema.partition, pk, sort_attr)?,
-                "--pk",
-            )
+            // A value that does not parse as the key's type may mean the type changed.
+            let condition =
+                expr::key_condition(&mut placeholders, &schema.partition, pk, sort_attr)
+                    .map_err(|e| Attempt::Stale(e.into()))?;
+            (condition, "--pk")
         }
         (None, None) => unreachable!("clap requires --pk or --key-condition"),
     };
@@ -102,14 +123,15 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         .set_select((r.select == Some(Select::Count)).then_some(ApiSelect::Count))
         .set_limit(r.page_size)
         .return_consumed_capacity(ReturnConsumedCapacity::Total);
+    let refused = Cell::new(false);
     let fetch = |start| {
         let request = request.clone().set_exclusive_start_key(start);
-        let ctx = &ctx;
+        let (ctx, refused) = (&ctx, &refused);
         async move {
-            let out = request
-                .send()
-                .await
-                .map_err(|e| api_error(e, ctx).context(format!("query {}", r.table)))?;
+            let out = request.send().await.map_err(|e| {
+                refused.set(e.code() == Some("ValidationException"));
+                api_error(e, ctx).context(format!("query {}", r.table))
+            })?;
             Ok(read::page(
                 out.items.unwrap_or_default(),
                 out.last_evaluated_key,
@@ -120,11 +142,16 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         }
     };
     let mut printer = read::Printer::new(r, global, key_names.clone());
-    let totals = paginate::drain(fetch, start, r.max_items, &key_names, |it| {
+    let drained = paginate::drain(fetch, start, r.max_items, &key_names, |it| {
         printer.write(it)
     })
-    .await?;
-    printer.finish(&totals)
+    .await;
+    let totals = match drained {
+        Ok(totals) => totals,
+        Err(e) if printer.written() == 0 => return Err(Attempt::refused(refused.get(), e)),
+        Err(e) => return Err(Attempt::Failed(e)),
+    };
+    Ok(printer.finish(&totals)?)
 }
 
 fn sort_condition(args: &Args) -> Option<SortCondition> {
