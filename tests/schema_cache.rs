@@ -1,5 +1,5 @@
-//! `ddb query` and a positional `ddb get` remember a table's key schema per endpoint, so the next
-//! one is one round trip,
+//! `ddb query` and the commands that take a key (get, delete, conditional-delete) remember a
+//! table's key schema per endpoint, so the next one is one round trip,
 //! and recovers when the table behind the name changed. Requests go through a counting proxy to
 //! a real target: DynamoDB Local, or the embedded engine served by `ddb local` (the embedded
 //! target itself reads key schemas without a round trip and remembers nothing).
@@ -118,4 +118,26 @@ fn reads_take_one_round_trip_once_the_schema_is_known_and_survive_a_changed_tabl
         ["DescribeTable", "GetItem"],
         "two values for a one-attribute key: the table changed"
     );
+
+    // Deletes by positional values too; a refused key deletes nothing, so trying again is safe.
+    assert_eq!(
+        operations(&|| assert!(ddb(&["delete", &table, "a", "1"]).contains("\"a\""))),
+        ["DeleteItem"]
+    );
+    recreate(&["--pk", "id:S"], r#"{"id": "z", "v": 1}"#);
+    assert_eq!(
+        operations(&|| {
+            ddb(&[
+                "conditional-delete",
+                &table,
+                "z",
+                "--condition",
+                "v = :v",
+                "--values",
+                ":v=1",
+            ]);
+        }),
+        ["DescribeTable", "DeleteItem"]
+    );
+    assert_eq!(ddb(&["scan", &table]), "", "deleted");
 }

@@ -6,7 +6,7 @@ use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 
 use super::delete::{delete_item, print_deleted, Deleted};
 use super::put::with_values;
-use super::{report_capacity, resolve_key};
+use super::{report_capacity, with_key, Attempt};
 use crate::cli::{ExprArgs, GlobalArgs, KeyArgs};
 use crate::client::{api_error, Db};
 use crate::condition;
@@ -39,14 +39,26 @@ pub struct Args {
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
-    let table = &args.key.table;
-    let (key, key_names) = resolve_key(&args.key, db).await?;
     let placeholders = Placeholders::parse(&args.expr.names, &args.expr.values, args.typed)?;
+    with_key(&args.key, db, async |key| {
+        delete_if(args, global, db, &placeholders, key).await
+    })
+    .await
+}
+
+async fn delete_if(
+    args: &Args,
+    global: &GlobalArgs,
+    db: &Db,
+    placeholders: &Placeholders,
+    (key, key_names): (Item, Vec<String>),
+) -> std::result::Result<Outcome, Attempt> {
+    let table = &args.key.table;
     match delete_item(
         db,
         table,
         key.clone(),
-        Some((&args.condition, &placeholders)),
+        Some((&args.condition, placeholders)),
     )
     .await?
     {
@@ -62,12 +74,12 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
                 None => current_item(db, table, key).await?,
             };
             let now = current.map_or("no item has this key".to_string(), |it| {
-                condition::current_values(&args.condition, &placeholders, &it)
+                condition::current_values(&args.condition, placeholders, &it)
             });
             eprintln!(
                 "ddb: condition not met, item kept in {table}: {}{}; now {now}",
                 args.condition,
-                with_values(&args.condition, &placeholders)
+                with_values(&args.condition, placeholders)
             );
             Ok(Outcome::ConditionNotMet)
         }

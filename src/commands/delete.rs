@@ -1,12 +1,13 @@
 //! `ddb delete`: DeleteItem without a condition; prints the item it deleted.
 
 use anyhow::Result;
+use aws_sdk_dynamodb::error::ProvideErrorMetadata;
 use aws_sdk_dynamodb::operation::delete_item::{DeleteItemError, DeleteItemOutput};
 use aws_sdk_dynamodb::types::{
     ReturnConsumedCapacity, ReturnValue, ReturnValuesOnConditionCheckFailure,
 };
 
-use super::{report_capacity, resolve_key};
+use super::{report_capacity, with_key, Attempt};
 use crate::cli::{GlobalArgs, KeyArgs};
 use crate::client::{api_error, Db};
 use crate::error::Outcome;
@@ -33,15 +34,17 @@ pub struct Args {
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
-    let (key, key_names) = resolve_key(&args.key, db).await?;
-    match delete_item(db, &args.key.table, key, None).await? {
-        Deleted::Done(out) => {
-            report_capacity(global, &args.key.table, out.consumed_capacity());
-            print_deleted(global, out.attributes.as_ref(), &key_names, args.typed)?;
-            Ok(Outcome::Done)
+    with_key(&args.key, db, async |(key, key_names)| {
+        match delete_item(db, &args.key.table, key, None).await? {
+            Deleted::Done(out) => {
+                report_capacity(global, &args.key.table, out.consumed_capacity());
+                print_deleted(global, out.attributes.as_ref(), &key_names, args.typed)?;
+                Ok(Outcome::Done)
+            }
+            Deleted::ConditionFailed(_) => unreachable!("no condition was sent"),
         }
-        Deleted::ConditionFailed(_) => unreachable!("no condition was sent"),
-    }
+    })
+    .await
 }
 
 /// What a DeleteItem came to.
@@ -52,12 +55,14 @@ pub(crate) enum Deleted {
 }
 
 /// DeleteItem returning the old item, with an optional condition checked atomically by the server.
+/// A ValidationException may mean the key was typed from a schema that changed: nothing was
+/// deleted, and the caller may try again.
 pub(crate) async fn delete_item(
     db: &Db,
     table: &str,
     key: Item,
     condition: Option<(&str, &Placeholders)>,
-) -> Result<Deleted> {
+) -> std::result::Result<Deleted, Attempt> {
     let placeholders = condition.map(|(_, p)| p);
     let ctx = db
         .at(table)
@@ -86,7 +91,9 @@ pub(crate) async fn delete_item(
             {
                 return Ok(Deleted::ConditionFailed(failed.item().cloned()));
             }
-            Err(api_error(err, &ctx).context(format!("delete from {table}")))
+            let validation = err.code() == Some("ValidationException");
+            let err = api_error(err, &ctx).context(format!("delete from {table}"));
+            Err(Attempt::refused(validation, err))
         }
     }
 }

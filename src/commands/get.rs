@@ -4,7 +4,7 @@ use anyhow::Result;
 use aws_sdk_dynamodb::error::ProvideErrorMetadata;
 use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 
-use super::{json_key, positional_key, report_capacity, with_schema, Attempt};
+use super::{report_capacity, with_key, Attempt};
 use crate::cli::{ExprArgs, GlobalArgs, KeyArgs};
 use crate::client::{api_error, Db};
 use crate::error::Outcome;
@@ -39,21 +39,7 @@ pub struct Args {
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
-    if let Some(key) = json_key(&args.key)? {
-        return get(args, global, db, key)
-            .await
-            .map_err(Attempt::into_error);
-    }
-    with_schema(
-        db,
-        &args.key.table,
-        |_| true,
-        async |schema| {
-            let key = positional_key(&args.key, &schema.key).map_err(Attempt::Stale)?;
-            get(args, global, db, key).await
-        },
-    )
-    .await
+    with_key(&args.key, db, async |key| get(args, global, db, key).await).await
 }
 
 async fn get(

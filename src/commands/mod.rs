@@ -61,18 +61,29 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
     }
 }
 
-/// The key the user gave, and the names of the table's key attributes (for output order).
-/// Positional values need the key schema, so only they cost a DescribeTable.
-pub(crate) async fn resolve_key(args: &KeyArgs, db: &Db) -> Result<(Item, Vec<String>)> {
-    match json_key(args)? {
-        Some(key) => Ok(key),
-        None => positional_key(args, &db.schema(&args.table).await?.key),
+/// Runs `act` with the key the user gave and the names of the table's key attributes (for
+/// output order). Positional values are typed from the key schema: a remembered one first, and
+/// DescribeTable's when `act` was refused as [`Attempt::Stale`] (see [`with_schema`]).
+pub(crate) async fn with_key<T>(
+    args: &KeyArgs,
+    db: &Db,
+    act: impl AsyncFn((Item, Vec<String>)) -> std::result::Result<T, Attempt>,
+) -> Result<T> {
+    if let Some(key) = json_key(args)? {
+        return act(key).await.map_err(Attempt::into_error);
     }
+    with_schema(
+        db,
+        &args.table,
+        |_| true,
+        async |schema| act(positional_key(args, &schema.key).map_err(Attempt::Stale)?).await,
+    )
+    .await
 }
 
 /// The key given as one JSON object, with its attribute names in the order written; None when
 /// the key is given as positional values.
-pub(crate) fn json_key(args: &KeyArgs) -> Result<Option<(Item, Vec<String>)>> {
+fn json_key(args: &KeyArgs) -> Result<Option<(Item, Vec<String>)>> {
     let [json] = args.key.as_slice() else {
         return Ok(None);
     };
@@ -90,7 +101,7 @@ pub(crate) fn json_key(args: &KeyArgs) -> Result<Option<(Item, Vec<String>)>> {
 }
 
 /// The key given as positional values, typed from the key schema.
-pub(crate) fn positional_key(args: &KeyArgs, schema: &KeySchema) -> Result<(Item, Vec<String>)> {
+fn positional_key(args: &KeyArgs, schema: &KeySchema) -> Result<(Item, Vec<String>)> {
     let mut key = Item::new();
     let mut attrs = std::iter::once(&schema.partition).chain(schema.sort.iter());
     let expected = 1 + usize::from(schema.sort.is_some());
