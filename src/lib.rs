@@ -28,7 +28,8 @@
 //! [`target::resolve`] where to go (say, nothing is configured: the embedded engine) and
 //! [`client::Db::connect`] opens the engine's database, serves it on an ephemeral loopback port
 //! and builds an `aws-sdk-dynamodb` client pointed at it. The query command reads the table's
-//! key schema ([`client::Db::schema`]), [`expr`] turns the shorthands into
+//! key schema ([`client::Db::schema`]; at a remote endpoint, one remembered by [`schema_cache`]
+//! first), [`expr`] turns the shorthands into
 //! `#ddbpk = :ddbpk AND #ddbsk BETWEEN :ddbsklo AND :ddbskhi` with the values as
 //! `ExpressionAttributeValues`, and [`paginate`] sends `Query` requests, following
 //! `LastEvaluatedKey` and handing each item to an [`output`] writer as it arrives. SDK errors come
