@@ -18,7 +18,7 @@
 //! | [`batch`]     | BatchWriteItem lanes with retries, for bulk loads                         |
 //! | [`output`]    | json / ndjson / table / text writers                                      |
 //! | [`serve`]     | the multi-client TCP server: protocol, handler, one file per model        |
-//! | [`bench`]     | query-vs-scan and serve load measurements, reports and plots              |
+//! | [`bench`](mod@bench) | query-vs-scan and serve load measurements, reports and plots              |
 //! | [`error`]     | how a command ends: outcomes, and errors that carry a caret and a hint    |
 //!
 //! # One command, top to bottom

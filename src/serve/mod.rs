@@ -7,11 +7,13 @@
 //! [`protocol`] and the request handling of [`handler`].
 //!
 //! A request travels: socket bytes -> [`protocol::LineBuffer`] (framing, `--max-line`) ->
-//! [`handler::Handler::handle`] (policy, then one SDK call) -> reply line -> socket. The caps
+//! [`handler::Handler::prepare`] (malformed lines, policy, ping answered at once) and
+//! [`handler::Handler::call`] (one SDK call) -> reply line -> socket. The caps
 //! protocol (one message per connection, `ALL CAPS` / `NOT ALL CAPS`) never touches the database.
 //!
-//! Shutdown: the caller's shutdown future flips a flag every model watches; listeners stop
-//! accepting, connections stop reading, requests in flight finish within `drain_timeout`, and
+//! Shutdown: the caller's shutdown future flips a flag every model watches (the thread models'
+//! waiting reads are ended through the registry in `connection.rs`); listeners stop accepting,
+//! connections stop reading, requests in flight finish within `drain_timeout`, and
 //! [`run`] returns the counts.
 
 pub mod blocking;
