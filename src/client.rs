@@ -509,8 +509,16 @@ fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
     cause.to_string()
 }
 
-/// A service error as a diagnostic; public for the tests of the wording DynamoDB uses.
+/// A service error as a diagnostic that keeps the code; public for the tests of the wording
+/// DynamoDB uses.
 pub fn service_error(code: &str, message: &str, ctx: &ErrorContext) -> Diagnostic {
+    Diagnostic {
+        code: Some(code.into()),
+        ..service_diagnostic(code, message, ctx)
+    }
+}
+
+fn service_diagnostic(code: &str, message: &str, ctx: &ErrorContext) -> Diagnostic {
     let table = ctx.table.as_deref().unwrap_or("?");
     match code {
         "ResourceNotFoundException" => {
@@ -685,6 +693,18 @@ mod tests {
         let ex = d.excerpt.clone().unwrap();
         assert_eq!((ex.label.as_str(), ex.column), ("--filter", 16));
         assert_eq!(d.hint.as_deref(), Some("\"year\" is a reserved word; use --names '#year=year' and write #year in the expression"));
+    }
+
+    #[test]
+    fn a_service_error_keeps_its_code_through_context() {
+        let d = service_error("ValidationException", "bad key", &ctx("--pk", "1"));
+        assert_eq!(d.code.as_deref(), Some("ValidationException"));
+        let err = anyhow::Error::new(d).context("query Movies");
+        let kept = err
+            .downcast_ref::<Diagnostic>()
+            .and_then(|d| d.code.as_deref());
+        assert_eq!(kept, Some("ValidationException"));
+        assert_eq!(Diagnostic::new("local").code, None);
     }
 
     #[test]

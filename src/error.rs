@@ -41,6 +41,8 @@ pub struct Diagnostic {
     pub message: String,
     pub excerpt: Option<Excerpt>,
     pub hint: Option<String>,
+    /// The server's error code (`ValidationException`, …) when the server refused a request.
+    pub code: Option<Box<str>>,
 }
 
 /// A line of user input and the 0-based character column to put a caret under.
@@ -57,6 +59,7 @@ impl Diagnostic {
             message: message.into(),
             excerpt: None,
             hint: None,
+            code: None,
         }
     }
 

@@ -5,7 +5,7 @@
 //! Every entry is a small file written whole and renamed into place, so processes running side
 //! by side never read half of one; any failure to read or write it only costs the round trip.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use aws_sdk_dynamodb::types::ScalarAttributeType;
 use serde_json::{json, Value};
@@ -68,13 +68,9 @@ impl SchemaCache {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
         plain
-            .then(|| self.dir.as_deref().map(|d| entry(d, table)))
+            .then(|| self.dir.as_ref().map(|d| d.join(format!("{table}.json"))))
             .flatten()
     }
-}
-
-fn entry(dir: &Path, table: &str) -> PathBuf {
-    dir.join(format!("{table}.json"))
 }
 
 /// FNV-1a: a hash that stays the same across Rust releases, for directory names.

@@ -1,7 +1,6 @@
 //! `ddb delete`: DeleteItem without a condition; prints the item it deleted.
 
 use anyhow::Result;
-use aws_sdk_dynamodb::error::ProvideErrorMetadata;
 use aws_sdk_dynamodb::operation::delete_item::{DeleteItemError, DeleteItemOutput};
 use aws_sdk_dynamodb::types::{
     ReturnConsumedCapacity, ReturnValue, ReturnValuesOnConditionCheckFailure,
@@ -91,9 +90,9 @@ pub(crate) async fn delete_item(
             {
                 return Ok(Deleted::ConditionFailed(failed.item().cloned()));
             }
-            let validation = err.code() == Some("ValidationException");
-            let err = api_error(err, &ctx).context(format!("delete from {table}"));
-            Err(Attempt::refused(validation, err))
+            Err(Attempt::refused(
+                api_error(err, &ctx).context(format!("delete from {table}")),
+            ))
         }
     }
 }

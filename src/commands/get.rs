@@ -1,7 +1,6 @@
 //! `ddb get`: GetItem by key.
 
 use anyhow::Result;
-use aws_sdk_dynamodb::error::ProvideErrorMetadata;
 use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 
 use super::{report_capacity, with_key, Attempt};
@@ -65,13 +64,7 @@ async fn get(
         .return_consumed_capacity(ReturnConsumedCapacity::Total)
         .send()
         .await
-        .map_err(|e| {
-            let validation = e.code() == Some("ValidationException");
-            Attempt::refused(
-                validation,
-                api_error(e, &ctx).context(format!("get from {table}")),
-            )
-        })?;
+        .map_err(|e| Attempt::refused(api_error(e, &ctx).context(format!("get from {table}"))))?;
     report_capacity(global, table, out.consumed_capacity());
     match out.item() {
         Some(found) => {

@@ -142,9 +142,12 @@ impl Attempt {
         }
     }
 
-    /// A request the server refused: a ValidationException may come from a changed key schema.
-    pub(crate) fn refused(validation: bool, err: anyhow::Error) -> Attempt {
-        if validation {
+    /// A failed request: the server's ValidationException may come from a changed key schema.
+    pub(crate) fn refused(err: anyhow::Error) -> Attempt {
+        let code = err
+            .downcast_ref::<Diagnostic>()
+            .and_then(|d| d.code.as_deref());
+        if code == Some("ValidationException") {
             Attempt::Stale(err)
         } else {
             Attempt::Failed(err)

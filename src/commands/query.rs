@@ -1,9 +1,6 @@
 //! `ddb query`: Query one partition, every page, with the key-condition shorthands.
 
-use std::cell::Cell;
-
 use anyhow::Result;
-use aws_sdk_dynamodb::error::ProvideErrorMetadata;
 use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select as ApiSelect};
 
 use super::{read, with_schema, Attempt};
@@ -123,15 +120,14 @@ async fn query(
         .set_select((r.select == Some(Select::Count)).then_some(ApiSelect::Count))
         .set_limit(r.page_size)
         .return_consumed_capacity(ReturnConsumedCapacity::Total);
-    let refused = Cell::new(false);
     let fetch = |start| {
         let request = request.clone().set_exclusive_start_key(start);
-        let (ctx, refused) = (&ctx, &refused);
+        let ctx = &ctx;
         async move {
-            let out = request.send().await.map_err(|e| {
-                refused.set(e.code() == Some("ValidationException"));
-                api_error(e, ctx).context(format!("query {}", r.table))
-            })?;
+            let out = request
+                .send()
+                .await
+                .map_err(|e| api_error(e, ctx).context(format!("query {}", r.table)))?;
             Ok(read::page(
                 out.items.unwrap_or_default(),
                 out.last_evaluated_key,
@@ -148,7 +144,7 @@ async fn query(
     .await;
     let totals = match drained {
         Ok(totals) => totals,
-        Err(e) if printer.written() == 0 => return Err(Attempt::refused(refused.get(), e)),
+        Err(e) if printer.written() == 0 => return Err(Attempt::refused(e)),
         Err(e) => return Err(Attempt::Failed(e)),
     };
     Ok(printer.finish(&totals)?)
