@@ -278,15 +278,11 @@ async fn read(
                 .send()
                 .await
                 .context("Scan")?;
-            let capacity = page
-                .consumed_capacity()
-                .and_then(|c| c.capacity_units())
-                .unwrap_or(0.0);
             (
-                page.items.unwrap_or_default(),
+                page.items,
                 page.last_evaluated_key,
                 page.scanned_count,
-                capacity,
+                page.consumed_capacity,
             )
         } else {
             let page = client
@@ -300,17 +296,15 @@ async fn read(
                 .send()
                 .await
                 .context("Query")?;
-            let capacity = page
-                .consumed_capacity()
-                .and_then(|c| c.capacity_units())
-                .unwrap_or(0.0);
             (
-                page.items.unwrap_or_default(),
+                page.items,
                 page.last_evaluated_key,
                 page.scanned_count,
-                capacity,
+                page.consumed_capacity,
             )
         };
+        let items = items.unwrap_or_default();
+        let capacity = capacity.and_then(|c| c.capacity_units).unwrap_or(0.0);
         out.pages += 1;
         out.examined += scanned.max(0) as u64;
         out.capacity += capacity;
