@@ -125,8 +125,11 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     };
     if !global.quiet {
         eprintln!(
-            "ddb serve: listening on {addr} (model {:?}, protocol {:?}, up to {} clients, file limit {file_limit}), serving {}; Ctrl-C stops",
-            args.model, args.protocol, args.max_clients, db.endpoint
+            "ddb serve: listening on {addr} (model {}, protocol {}, up to {} clients, file limit {file_limit}), serving {}; Ctrl-C stops",
+            format!("{:?}", args.model).to_lowercase(),
+            format!("{:?}", args.protocol).to_lowercase(),
+            args.max_clients,
+            db.endpoint
         );
     }
     let shared = Shared::new(
