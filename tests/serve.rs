@@ -2,10 +2,9 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command};
-use std::sync::{Arc, Mutex};
+use std::io::{BufRead, Read, Write};
+use std::process::Command;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use common::Suite;
@@ -13,109 +12,7 @@ use serde_json::{json, Value};
 
 const MODELS: [&str; 3] = ["blocking", "threads", "async"];
 
-struct Server {
-    child: Child,
-    addr: String,
-    stderr: Arc<Mutex<String>>,
-}
-
-impl Server {
-    fn start(suite: &Suite, args: &[&str]) -> Server {
-        Self::start_in(
-            Command::new(assert_cmd::cargo::cargo_bin("ddb")),
-            suite,
-            args,
-        )
-    }
-
-    /// `ddb serve` as the last words of `command` (a wrapper such as `sh -c`).
-    fn start_in(mut command: Command, suite: &Suite, args: &[&str]) -> Server {
-        command
-            .args(suite.target_args())
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .args(args)
-            .env("HOME", suite.dir())
-            .env_remove("DDB_SERVE_TOKEN");
-        let (child, addr, stderr) = common::spawn_server(&mut command, "listening on ");
-        Server {
-            child,
-            addr,
-            stderr,
-        }
-    }
-
-    fn connect(&self) -> Conn {
-        let stream = TcpStream::connect(&self.addr).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(20)))
-            .unwrap();
-        Conn {
-            reader: BufReader::new(stream.try_clone().unwrap()),
-            stream,
-        }
-    }
-
-    /// SIGTERM, then the exit status (bounded wait).
-    fn terminate(mut self) -> (std::process::ExitStatus, String) {
-        Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        let started = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                std::thread::sleep(Duration::from_millis(50));
-                return (status, self.stderr.lock().unwrap().clone());
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "serve did not stop on SIGTERM"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        if std::thread::panicking() {
-            eprintln!("--- ddb serve's stderr\n{}", self.stderr.lock().unwrap());
-        }
-    }
-}
-
-struct Conn {
-    stream: TcpStream,
-    reader: BufReader<TcpStream>,
-}
-
-impl Conn {
-    fn send(&mut self, request: &Value) {
-        writeln!(self.stream, "{request}").unwrap();
-    }
-
-    fn recv(&mut self) -> Value {
-        let mut line = String::new();
-        self.reader.read_line(&mut line).unwrap();
-        serde_json::from_str(&line).unwrap_or_else(|e| panic!("bad reply {line:?}: {e}"))
-    }
-
-    fn call(&mut self, request: Value) -> Value {
-        self.send(&request);
-        self.recv()
-    }
-
-    /// True when the server closed the connection (EOF, or a reset), within the read timeout.
-    fn closed(&mut self) -> bool {
-        let mut rest = Vec::new();
-        match self.reader.read_to_end(&mut rest) {
-            Ok(_) => rest.is_empty(),
-            Err(e) => e.kind() == std::io::ErrorKind::ConnectionReset,
-        }
-    }
-}
+use common::serve::{Conn, Server};
 
 fn table(suite: &Suite) -> String {
     let name = suite.table_name("Serve");

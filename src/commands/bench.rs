@@ -512,11 +512,8 @@ async fn serve_points(
                         .unwrap_or(1)
                         .max(args.idle.unwrap_or(0))
                         + 64,
-                    max_line: 1024 * 1024,
-                    idle_timeout: Duration::from_secs(300),
-                    request_timeout: Duration::from_secs(10),
                     drain_timeout: Duration::from_secs(5),
-                    pipeline_depth: 64,
+                    ..Limits::default()
                 };
                 let protocol = if args.workload == Workload::Caps {
                     Protocol::Caps

@@ -10,6 +10,7 @@ use super::shutdown_signal;
 use crate::cli::GlobalArgs;
 use crate::client::Db;
 use crate::error::{Outcome, UsageError};
+use crate::serve::protocol::{EmptyToken, Token};
 use crate::serve::{self, Handler, Limits, LogLevel, Model, Policy, Protocol, Shared};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -56,6 +57,12 @@ pub struct Args {
     /// Requests in flight per connection (async model)
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub pipeline: usize,
+    /// Bytes of replies one connection may hold unwritten; calls wait while it is used
+    #[arg(long, value_name = "BYTES", default_value_t = 4 * 1024 * 1024)]
+    pub reply_buffer: usize,
+    /// Bytes of replies the whole server may hold unwritten, over all connections
+    #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
+    pub reply_memory: usize,
     /// Clients must first send {"op": "auth", "token": TOKEN}
     #[arg(long, env = "DDB_SERVE_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
@@ -79,6 +86,16 @@ fn seconds(value: f64, flag: &str) -> Result<Duration> {
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
+    let token = args
+        .token
+        .as_deref()
+        .map(Token::new)
+        .transpose()
+        .map_err(|EmptyToken| {
+            UsageError(
+                "--token (or DDB_SERVE_TOKEN) is empty, which would let anyone in; give a secret, or leave both unset".into(),
+            )
+        })?;
     let remote = !args.listen.ip().is_loopback();
     if remote && args.token.is_none() && !args.insecure {
         return Err(UsageError(format!(
@@ -94,9 +111,11 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         request_timeout: seconds(args.request_timeout, "--request-timeout")?,
         drain_timeout: seconds(args.drain_timeout, "--drain-timeout")?,
         pipeline_depth: args.pipeline.max(1),
+        reply_buffer: args.reply_buffer,
+        reply_memory: args.reply_memory,
     };
     let policy = Policy {
-        token: args.token.clone(),
+        token,
         read_only: args.read_only,
         tables: args.tables.clone(),
     };

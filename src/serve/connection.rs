@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use tokio::runtime::Handle;
 
+use super::budget::Reservation;
 use super::handler::{Call, Flow, Reply, Session, Step};
 use super::protocol::{self, caps_reply, Code, LineBuffer};
 use super::{Protocol, Shared};
@@ -117,8 +118,14 @@ fn ndjson(mut stream: &TcpStream, shared: &Shared, runtime: &Handle) -> std::io:
                 }
             };
             shared.stats.requests.fetch_add(1, Ordering::Relaxed);
-            let (reply, flow) = answer(shared, runtime, &mut session, line);
+            let ((reply, flow), held) = answer(shared, runtime, &mut session, line);
             out.extend(reply);
+            // A database reply goes out before the next call, so a connection holds one at most.
+            if held.is_some() {
+                stream.write_all(&out)?;
+                out.clear();
+            }
+            drop(held);
             if flow == Flow::Close {
                 close = true;
                 break;
@@ -166,6 +173,14 @@ fn ndjson(mut stream: &TcpStream, shared: &Shared, runtime: &Handle) -> std::io:
         }
         lines.release_if_empty();
         match read_some(stream, &mut lines) {
+            Ok(0) if lines.has_partial() && !shared.stopping() => {
+                stream.write_all(&protocol::error(
+                    &serde_json::Value::Null,
+                    Code::BadRequest.as_str(),
+                    "the connection ended in the middle of a request line (no newline)",
+                ))?;
+                return Ok(());
+            }
             Ok(0) => return Ok(()),
             Ok(_) => last_read = Instant::now(),
             Err(e)
@@ -184,19 +199,31 @@ fn ndjson(mut stream: &TcpStream, shared: &Shared, runtime: &Handle) -> std::io:
 /// One request line's reply. Out of line, so the parsing of a request takes stack only while it
 /// runs: a connection thread's memory is the stack pages it ever touched, and an idle read
 /// sits below the loop's frame.
+/// A database reply comes with its share of the server's reply memory, held until it is written.
 #[inline(never)]
-fn answer(shared: &Shared, runtime: &Handle, session: &mut Session, line: &[u8]) -> Reply {
+fn answer(
+    shared: &Shared,
+    runtime: &Handle,
+    session: &mut Session,
+    line: &[u8],
+) -> (Reply, Option<Reservation>) {
     match shared.handler.prepare(line, session) {
-        Step::Reply(reply) => reply,
-        Step::Call(call) => call_database(shared, runtime, call),
+        Step::Reply(reply) => (reply, None),
+        Step::Call(call) => {
+            let (reply, held) = call_database(shared, runtime, call);
+            (reply, Some(held))
+        }
     }
 }
 
 /// Runs one database call to its end. An SDK request's future is several KiB; out of line and
 /// boxed, it takes stack only during the call, not in the frame every idle read sits below.
 #[inline(never)]
-fn call_database(shared: &Shared, runtime: &Handle, call: Call) -> Reply {
-    runtime.block_on(Box::pin(shared.handler.call(call)))
+fn call_database(shared: &Shared, runtime: &Handle, call: Call) -> (Reply, Reservation) {
+    runtime.block_on(Box::pin(async {
+        let held = shared.reply_memory.reserve(call.reply_estimate()).await;
+        (shared.handler.call(call).await, held)
+    }))
 }
 
 /// One read into a small chunk, keeping only what arrived: a waiting connection holds no

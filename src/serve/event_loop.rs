@@ -20,7 +20,8 @@ use tokio::sync::{mpsc, Semaphore};
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
-use super::handler::{Flow, Reply, Session, Step};
+use super::budget::{ConnectionBudget, Reservation};
+use super::handler::{shutting_down, Call, Flow, Reply, Session, Step};
 use super::protocol::{self, caps_reply, Code, LineBuffer};
 use super::{is_resource_exhaustion, Protocol, Shared};
 
@@ -98,23 +99,31 @@ async fn caps(stream: &mut TcpStream, shared: &Shared) -> std::io::Result<()> {
     stream.shutdown().await
 }
 
-/// A reply in request order: ready now, or being computed by a task of its own.
+/// A reply in request order: ready now, or being computed by a task of its own. Each holds its
+/// reservation of reply memory until it is written.
 enum Pending {
-    Ready(Reply),
-    Running(JoinHandle<Reply>),
+    Ready(Reply, Reservation),
+    Running(JoinHandle<Reply>, Reservation),
 }
 
 /// One task per connection: it reads while the pipeline has room, answers what needs no database
 /// at once, runs database calls as tasks, and writes replies in request order as they finish.
 /// A waiting connection holds no read buffer: reads go through its worker thread's.
+///
+/// Every complete line that arrived is answered, also after the client half-closes (then a last
+/// line without its newline gets a `BadRequest`) and during shutdown (with `ShuttingDown`).
 async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> {
     let limits = &shared.limits;
     let depth = limits.pipeline_depth.max(1);
     let (reader, mut writer) = stream.into_split();
     let mut queue: VecDeque<Pending> = VecDeque::new();
     // The call at the head of the queue, taken out so that waiting on it borrows nothing else.
-    let mut head: Option<JoinHandle<Reply>> = None;
+    let mut head: Option<(JoinHandle<Reply>, Reservation)> = None;
+    // A call that waits for reply memory; it holds a pipeline slot.
+    let mut waiting: Option<Call> = None;
+    let mut budget = ConnectionBudget::new(limits.reply_buffer);
     let mut out: Vec<u8> = Vec::new();
+    let mut written: Vec<Reservation> = Vec::new();
     let mut lines = LineBuffer::new(limits.max_line);
     let mut session = Session::default();
     let mut last_read = Instant::now();
@@ -126,63 +135,111 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
     tokio::pin!(timer);
     let stopped = shared.stopped();
     tokio::pin!(stopped);
+    // No more requests are taken: the connection ends once the queue is written.
     let mut closing = false;
+    // The client sent its last byte (half-close), or shutdown began: no more reads.
+    let mut eof = false;
+    let mut stopping = false;
     loop {
-        while !closing && queue.len() + usize::from(head.is_some()) < depth {
+        // Take lines while the pipeline has room. `full` says a line may still be buffered.
+        let mut full = false;
+        while !closing {
+            if waiting.is_some() {
+                match start(&mut waiting, shared, &mut budget) {
+                    Some(pending) => queue.push_back(pending),
+                    None => {
+                        full = true;
+                        break;
+                    }
+                }
+            }
+            if (queue.len() + usize::from(head.is_some()) + usize::from(waiting.is_some())) >= depth
+            {
+                full = true;
+                break;
+            }
             let line = match lines.next_line() {
                 Ok(Some(line)) => line,
-                Ok(None) => break,
+                Ok(None) => {
+                    if eof && !stopping && lines.has_partial() {
+                        let reply = protocol::error(
+                            &serde_json::Value::Null,
+                            Code::BadRequest.as_str(),
+                            "the connection ended in the middle of a request line (no newline)",
+                        );
+                        queue.push_back(Pending::Ready((reply, Flow::Close), Reservation::none()));
+                    }
+                    closing |= eof;
+                    break;
+                }
                 Err(protocol::TooLong) => {
                     let reply = protocol::error(
                         &serde_json::Value::Null,
                         Code::LineTooLong.as_str(),
                         &format!("a request line is limited to {} bytes", limits.max_line),
                     );
-                    queue.push_back(Pending::Ready((reply, Flow::Close)));
+                    queue.push_back(Pending::Ready((reply, Flow::Close), Reservation::none()));
                     closing = true;
                     break;
                 }
             };
             shared.stats.requests.fetch_add(1, Ordering::Relaxed);
+            if stopping {
+                queue.push_back(Pending::Ready(shutting_down(line), Reservation::none()));
+                continue;
+            }
             match shared.handler.prepare(line, &mut session) {
                 Step::Reply(reply) => {
                     closing |= reply.1 == Flow::Close;
-                    queue.push_back(Pending::Ready(reply));
+                    queue.push_back(Pending::Ready(reply, Reservation::none()));
                 }
-                Step::Call(call) => {
-                    let shared = shared.clone();
-                    queue.push_back(Pending::Running(tokio::spawn(async move {
-                        shared.handler.call(call).await
-                    })));
-                }
+                Step::Call(call) => waiting = Some(call),
             }
         }
         // Move replies that are ready, in order, to the output.
         while head.is_none() {
             match queue.pop_front() {
-                Some(Pending::Ready((reply, _))) => out.extend(reply),
-                Some(Pending::Running(task)) if task.is_finished() => {
-                    out.extend(finished(task.await).0)
+                Some(Pending::Ready((reply, _), held)) => {
+                    out.extend(reply);
+                    written.push(held);
                 }
-                Some(Pending::Running(task)) => head = Some(task),
+                Some(Pending::Running(task, held)) if task.is_finished() => {
+                    out.extend(finished(task.await).0);
+                    written.push(held);
+                }
+                Some(Pending::Running(task, held)) => head = Some((task, held)),
                 None => break,
             }
         }
         if !out.is_empty() {
             writer.write_all(&out).await?;
             out.clear();
+            for held in written.drain(..) {
+                budget.give_back(held.bytes());
+            }
         }
-        if closing && head.is_none() && queue.is_empty() {
+        if closing && head.is_none() && queue.is_empty() && waiting.is_none() {
             break;
         }
+        // Replies went out: lines already buffered may fit now, before any new read.
+        if full
+            && (queue.len() + usize::from(head.is_some()) + usize::from(waiting.is_some())) < depth
+            && waiting.is_none()
+        {
+            continue;
+        }
         lines.compact();
-        partial_since = if lines.has_partial() {
+        partial_since = if lines.waits_for_rest() {
             Some(partial_since.unwrap_or_else(Instant::now))
         } else {
             None
         };
         lines.release_if_empty();
-        let can_read = !closing && queue.len() + usize::from(head.is_some()) < depth;
+        let can_read = !closing
+            && !eof
+            && (queue.len() + usize::from(head.is_some()) + usize::from(waiting.is_some())) < depth;
+        // A call waiting for memory that only other connections hold waits for the pool itself.
+        let needs_pool = waiting.is_some() && budget.is_empty() && head.is_none();
         let deadline = match partial_since {
             Some(since) => since + limits.request_timeout,
             None => last_read + limits.idle_timeout,
@@ -197,15 +254,20 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
                     continue;
                 }
                 match read_into(&reader, &mut lines) {
-                    Ok(0) => closing = true,
+                    Ok(0) => eof = true,
                     Ok(_) => last_read = Instant::now(),
                     Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
                     Err(_) => closing = true,
                 }
             }
-            reply = async { head.as_mut().expect("guarded").await }, if head.is_some() => {
-                head = None;
-                queue.push_front(Pending::Ready(finished(reply)));
+            reply = async { (&mut head.as_mut().expect("guarded").0).await }, if head.is_some() => {
+                let (_, held) = head.take().expect("guarded");
+                queue.push_front(Pending::Ready(finished(reply), held));
+            }
+            held = shared.reply_memory.reserve(waiting.as_ref().map_or(0, Call::reply_estimate)), if needs_pool => {
+                let call = waiting.take().expect("guarded");
+                budget.take(held.bytes());
+                queue.push_back(Pending::Running(spawn_call(call, shared), held));
             }
             _ = &mut timer, if can_read => {
                 if Instant::now() < deadline {
@@ -214,11 +276,15 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
                 }
                 if partial_since.is_some() {
                     let reply = protocol::error(&serde_json::Value::Null, Code::RequestTimeout.as_str(), "the request line stayed incomplete too long");
-                    queue.push_back(Pending::Ready((reply, Flow::Close)));
+                    queue.push_back(Pending::Ready((reply, Flow::Close), Reservation::none()));
                 }
                 closing = true;
             }
-            _ = &mut stopped, if !closing => closing = true,
+            _ = &mut stopped, if !stopping => {
+                // Lines already here are answered (ShuttingDown); nothing more is read.
+                stopping = true;
+                eof = true;
+            }
         }
     }
     let shutdown = writer.shutdown().await;
@@ -249,6 +315,28 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
         }
         _ => Ok(()),
     }
+}
+
+/// Starts the waiting call if the connection's budget and the server's reply memory allow it
+/// now; otherwise it stays waiting.
+fn start(
+    waiting: &mut Option<Call>,
+    shared: &Arc<Shared>,
+    budget: &mut ConnectionBudget,
+) -> Option<Pending> {
+    let bytes = waiting.as_ref()?.reply_estimate();
+    if !budget.allows(bytes) {
+        return None;
+    }
+    let held = shared.reply_memory.try_reserve(bytes)?;
+    budget.take(held.bytes());
+    let call = waiting.take()?;
+    Some(Pending::Running(spawn_call(call, shared), held))
+}
+
+fn spawn_call(call: Call, shared: &Arc<Shared>) -> JoinHandle<Reply> {
+    let shared = shared.clone();
+    tokio::spawn(async move { shared.handler.call(call).await })
 }
 
 thread_local! {

@@ -9,14 +9,14 @@ use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue};
 use aws_sdk_dynamodb::Client;
 use serde_json::{json, Value};
 
-use super::protocol::{self, same_secret, Code};
+use super::protocol::{self, Code, Token};
 use crate::client::all_table_names;
 use crate::item::{self, Item};
 
 /// What clients may do.
 #[derive(Debug, Clone, Default)]
 pub struct Policy {
-    pub token: Option<String>,
+    pub token: Option<Token>,
     pub read_only: bool,
     /// When set, the only tables clients may touch or see.
     pub tables: Option<Vec<String>>,
@@ -50,8 +50,50 @@ pub struct Call {
     request: Value,
 }
 
+/// A Query or Scan page is at most 1 MB of items; as JSON lines, with quotes and escapes, allow half
+/// as much again.
+const PAGE_REPLY: usize = 1536 * 1024;
+/// One item is at most 400 KB.
+const ITEM_REPLY: usize = 600 * 1024;
+
+impl Call {
+    /// The most this call's reply is likely to hold, reserved before it starts (see `budget`).
+    pub fn reply_estimate(&self) -> usize {
+        let op = self.request.get("op").and_then(Value::as_str).unwrap_or("");
+        match op {
+            "query" | "scan" => {
+                let limit = self.request.get("limit").and_then(Value::as_u64);
+                limit.map_or(PAGE_REPLY, |n| {
+                    (n as usize).saturating_mul(ITEM_REPLY).min(PAGE_REPLY)
+                })
+            }
+            "get" | "delete" => ITEM_REPLY,
+            "list-tables" | "describe-table" => 64 * 1024,
+            _ => 0,
+        }
+    }
+}
+
 fn refuse(id: &Value, code: Code, message: &str) -> Reply {
     (protocol::error(id, code.as_str(), message), Flow::Continue)
+}
+
+/// The reply to a request that arrived once shutdown had begun: not carried out.
+pub fn shutting_down(line: &[u8]) -> Reply {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        #[serde(default)]
+        id: Value,
+    }
+    let id = serde_json::from_slice::<Id>(line).map_or(Value::Null, |r| r.id);
+    (
+        protocol::error(
+            &id,
+            Code::ShuttingDown.as_str(),
+            "the server is shutting down; the request was not carried out",
+        ),
+        Flow::Continue,
+    )
 }
 
 /// Executes requests against the database.
@@ -126,7 +168,7 @@ impl Handler {
         if let Some(token) = &self.policy.token {
             if !session.authenticated {
                 let given = request.get("token").and_then(Value::as_str).unwrap_or("");
-                if op == "auth" && same_secret(given.as_bytes(), token.as_bytes()) {
+                if op == "auth" && token.matches(given.as_bytes()) {
                     session.authenticated = true;
                     return Step::Reply((protocol::ok(&id, json!({})), Flow::Continue));
                 }

@@ -17,6 +17,7 @@
 //! [`run`] returns the counts.
 
 pub mod blocking;
+pub mod budget;
 mod connection;
 pub mod event_loop;
 pub mod handler;
@@ -72,6 +73,26 @@ pub struct Limits {
     pub drain_timeout: Duration,
     /// Requests in flight per connection (event loop); later ones wait to be read.
     pub pipeline_depth: usize,
+    /// Bytes of replies one connection may hold unwritten (see [`budget`]).
+    pub reply_buffer: usize,
+    /// Bytes of replies the whole server may hold unwritten.
+    pub reply_memory: usize,
+}
+
+impl Default for Limits {
+    /// `ddb serve`'s defaults.
+    fn default() -> Limits {
+        Limits {
+            max_clients: 1024,
+            max_line: 1024 * 1024,
+            idle_timeout: Duration::from_secs(300),
+            request_timeout: Duration::from_secs(10),
+            drain_timeout: Duration::from_secs(10),
+            pipeline_depth: 64,
+            reply_buffer: 4 * 1024 * 1024,
+            reply_memory: 256 * 1024 * 1024,
+        }
+    }
 }
 
 /// Counts for the summary and the benchmark.
@@ -97,6 +118,7 @@ pub struct Shared {
     pub limits: Limits,
     pub log: LogLevel,
     pub stats: Stats,
+    pub reply_memory: budget::ReplyMemory,
     /// The connections of the thread models, which shutdown wakes.
     pub connections: connection::Registry,
     stopping: AtomicBool,
@@ -106,12 +128,14 @@ pub struct Shared {
 impl Shared {
     pub fn new(handler: Handler, protocol: Protocol, limits: Limits, log: LogLevel) -> Arc<Shared> {
         let (stop_tx, _) = watch::channel(false);
+        let reply_memory = budget::ReplyMemory::new(limits.reply_memory);
         Arc::new(Shared {
             handler,
             protocol,
             limits,
             log,
             stats: Stats::default(),
+            reply_memory,
             connections: connection::Registry::default(),
             stopping: AtomicBool::new(false),
             stop_tx,

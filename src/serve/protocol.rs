@@ -168,9 +168,15 @@ impl LineBuffer {
         }
     }
 
-    /// Whether part of a line is waiting for the rest.
+    /// Whether bytes not yet handed out as lines are here (complete lines among them or not).
     pub fn has_partial(&self) -> bool {
         self.buf.len() > self.start
+    }
+
+    /// Whether the bytes here are the beginning of a line and nothing else: `next_line` found no
+    /// newline in them. Complete lines not yet taken do not count.
+    pub fn waits_for_rest(&self) -> bool {
+        self.has_partial() && self.scanned == self.buf.len() - self.start
     }
 
     /// Drops handed-out lines from the front so the buffer does not grow with a long connection.
@@ -195,16 +201,43 @@ pub fn caps_reply(message: &[u8]) -> &'static [u8] {
     }
 }
 
-/// Compares two secrets in time that depends only on their lengths.
-pub fn same_secret(given: &[u8], expected: &[u8]) -> bool {
-    if given.len() != expected.len() {
-        return false;
+/// The `--token` clients authenticate with, kept only as its SHA-256 digest: comparing fixed-size
+/// digests takes the same time whatever the lengths of the token and of the guess, so a timing
+/// probe learns neither.
+#[derive(Clone)]
+pub struct Token([u8; 32]);
+
+/// An empty `--token` (say `--token "$TOKEN"` with TOKEN unset) would let anyone in.
+#[derive(Debug, PartialEq, Eq)]
+pub struct EmptyToken;
+
+impl Token {
+    pub fn new(secret: &str) -> Result<Token, EmptyToken> {
+        if secret.trim().is_empty() {
+            return Err(EmptyToken);
+        }
+        Ok(Token(digest(secret.as_bytes())))
     }
-    given
-        .iter()
-        .zip(expected)
-        .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-        == 0
+
+    /// Whether `given` is the token, in time independent of where the two differ.
+    pub fn matches(&self, given: &[u8]) -> bool {
+        digest(given)
+            .iter()
+            .zip(&self.0)
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Token(..)")
+    }
+}
+
+fn digest(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
 }
 
 #[cfg(test)]
@@ -252,7 +285,12 @@ mod tests {
         assert_eq!(lines.next_line().unwrap(), Some(&b"{\"a\":1}"[..]));
         assert_eq!(lines.next_line().unwrap(), None);
         assert!(lines.has_partial());
+        assert!(lines.waits_for_rest());
         lines.push(b":2}\r\n");
+        assert!(
+            !lines.waits_for_rest(),
+            "a complete line is not a partial one"
+        );
         assert_eq!(lines.next_line().unwrap(), Some(&b"{\"b\":2}"[..]));
         assert!(!lines.has_partial());
     }
@@ -278,10 +316,18 @@ mod tests {
     }
 
     #[test]
-    fn secrets_compare_by_content() {
-        assert!(same_secret(b"s3cret", b"s3cret"));
-        assert!(!same_secret(b"s3creT", b"s3cret"));
-        assert!(!same_secret(b"s3cre", b"s3cret"));
+    fn tokens_compare_by_content() {
+        let token = Token::new("s3cret").unwrap();
+        assert!(token.matches(b"s3cret"));
+        assert!(!token.matches(b"s3creT"));
+        assert!(!token.matches(b"s3cre"));
+        assert!(!token.matches(b""));
+    }
+
+    #[test]
+    fn an_empty_token_is_refused() {
+        assert_eq!(Token::new("").unwrap_err(), EmptyToken);
+        assert_eq!(Token::new(" \t\n").unwrap_err(), EmptyToken);
     }
 
     #[test]

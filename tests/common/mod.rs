@@ -6,6 +6,8 @@
 
 #![allow(dead_code)] // Each test binary uses its own part of this module.
 
+pub mod serve;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
