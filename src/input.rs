@@ -167,25 +167,99 @@ struct NdjsonRecords<R> {
     typed: bool,
 }
 
+/// No item can come near this even as escaped DynamoDB JSON (an item is at most 400 KB); a longer
+/// record is refused without being held, so memory stays flat whatever the input.
+pub const MAX_RECORD: usize = 16 * 1024 * 1024;
+
+/// A record over [`MAX_RECORD`] bytes: reported, and not kept (it could not be an item).
+fn too_long(bytes: u64) -> String {
+    format!(
+        "the record is {bytes} bytes long, over the {} MiB a record may have (an item is at most 400 KB); it is not written to the rejects file",
+        MAX_RECORD / (1024 * 1024)
+    )
+}
+
+/// What one bounded line read found.
+enum Line {
+    End,
+    /// A line, without its newline, in the caller's buffer.
+    Text,
+    /// A line over the bound, skipped to its newline; its length.
+    TooLong(u64),
+}
+
+/// Reads one line into `out` (cleared first), holding at most `max` bytes of it.
+fn read_line_bounded(reader: &mut impl BufRead, out: &mut Vec<u8>, max: usize) -> io::Result<Line> {
+    out.clear();
+    let mut skipped: u64 = 0;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(match (skipped, out.is_empty()) {
+                (0, true) => Line::End,
+                (0, false) => Line::Text,
+                _ => Line::TooLong(skipped),
+            });
+        }
+        let (chunk, ends) = match buf.iter().position(|&b| b == b'\n') {
+            Some(at) => (&buf[..at], at + 1),
+            None => (buf, buf.len()),
+        };
+        let found_newline = ends > chunk.len();
+        if skipped > 0 || out.len() + chunk.len() > max {
+            skipped += (out.len() + chunk.len()) as u64;
+            out.clear();
+        } else {
+            out.extend_from_slice(chunk);
+        }
+        reader.consume(ends);
+        if found_newline {
+            return Ok(if skipped > 0 {
+                Line::TooLong(skipped)
+            } else {
+                Line::Text
+            });
+        }
+    }
+}
+
 impl<R: BufRead> Iterator for NdjsonRecords<R> {
     type Item = io::Result<Record>;
     fn next(&mut self) -> Option<Self::Item> {
+        let mut bytes = Vec::new();
         loop {
-            let mut raw = String::new();
-            match self.reader.read_line(&mut raw) {
-                Ok(0) => return None,
-                Ok(_) => {}
+            let line = match read_line_bounded(&mut self.reader, &mut bytes, MAX_RECORD) {
+                Ok(line) => line,
                 Err(e) => return Some(Err(e)),
-            }
+            };
             self.line += 1;
-            let text = raw.trim_end_matches(['\n', '\r']);
-            if text.trim().is_empty() {
-                continue;
-            }
-            let item = item_from_text(text, self.typed);
+            let (raw, item) = match line {
+                Line::End => return None,
+                Line::TooLong(length) => (String::new(), Err(too_long(length))),
+                Line::Text => {
+                    if bytes.ends_with(b"\r") {
+                        bytes.pop();
+                    }
+                    match String::from_utf8(std::mem::take(&mut bytes)) {
+                        Ok(text) if text.trim().is_empty() => continue,
+                        Ok(text) => {
+                            let item = item_from_text(&text, self.typed);
+                            (text, item)
+                        }
+                        Err(e) => {
+                            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                            (text, Err("the line is not valid UTF-8".to_string()))
+                        }
+                    }
+                }
+            };
             return Some(Ok(Record {
                 position: self.line,
-                raw: text.to_string(),
+                raw,
                 item,
             }));
         }
@@ -270,6 +344,9 @@ impl<R: BufRead> ArrayRecords<R> {
             let Some(b) = next else {
                 return Err(self.malformed("the input ends inside an element"));
             };
+            if out.len() > MAX_RECORD {
+                return Err(self.malformed(&too_long(out.len() as u64)));
+            }
             if in_string {
                 out.push(b);
                 match (escaped, b) {
@@ -322,18 +399,70 @@ impl<R: BufRead> Iterator for ArrayRecords<R> {
     }
 }
 
+/// The bytes the CSV parser has read, kept from the start of the current record: a rejected row
+/// goes to the rejects file exactly as given, not as the parser understood it. Holding more than
+/// [`MAX_RECORD`] of one record is an error, so a file without line ends cannot fill memory.
+struct Tape<R> {
+    inner: R,
+    kept: Vec<u8>,
+    /// The input offset of `kept[0]`.
+    base: u64,
+}
+
+impl<R: Read> Read for Tape<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.kept.len() > MAX_RECORD + 64 * 1024 {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "the CSV record starting at byte {} is over the {} MiB a record may have (no line end?)",
+                    self.base,
+                    MAX_RECORD / (1024 * 1024)
+                ),
+            ));
+        }
+        let n = self.inner.read(buf)?;
+        self.kept.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+impl<R> Tape<R> {
+    /// The text of `start..end` of the input and the line ends before it, and forgets everything
+    /// before `end`.
+    fn cut(&mut self, start: u64, end: u64) -> (String, u64) {
+        let from = (start.saturating_sub(self.base) as usize).min(self.kept.len());
+        let to = (end.saturating_sub(self.base) as usize).clamp(from, self.kept.len());
+        // A record ends at its `\r` when a line ends in `\r\n`: the `\n` leads the next one.
+        let text = String::from_utf8_lossy(&self.kept[from..to]);
+        let body = text.trim_start_matches(['\n', '\r']);
+        let line_ends = text[..text.len() - body.len()].matches('\n').count() as u64;
+        let body = body.trim_end_matches(['\n', '\r']).to_string();
+        self.kept.drain(..to);
+        self.base += to as u64;
+        (body, line_ends)
+    }
+}
+
 struct CsvRecords<R> {
-    records: csv::StringRecordsIntoIter<R>,
+    reader: csv::Reader<Tape<R>>,
     header: csv::StringRecord,
     types: CsvTypes,
+    done: bool,
 }
 
 impl<R: Read> CsvRecords<R> {
     fn new(reader: R, types: CsvTypes) -> io::Result<Self> {
+        let tape = Tape {
+            inner: reader,
+            kept: Vec::new(),
+            base: 0,
+        };
+        // Rows with the wrong number of fields are read, so they can be rejected as given.
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
-            .flexible(false)
-            .from_reader(reader);
+            .flexible(true)
+            .from_reader(tape);
         let header = reader.headers().map_err(csv_error)?.clone();
         for name in types.0.keys() {
             if !header.iter().any(|h| h == name) {
@@ -343,10 +472,13 @@ impl<R: Read> CsvRecords<R> {
                 ));
             }
         }
+        let end = reader.position().byte();
+        reader.get_mut().cut(0, end);
         Ok(CsvRecords {
-            records: reader.into_records(),
+            reader,
             header,
             types,
+            done: false,
         })
     }
 
@@ -405,38 +537,49 @@ fn infer(text: &str) -> AttributeValue {
     }
 }
 
+/// A CSV reader's error as an I/O error; csv's own text already says "CSV".
 fn csv_error(e: csv::Error) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, format!("CSV: {e}"))
+    if e.is_io_error() {
+        if let csv::ErrorKind::Io(inner) = e.into_kind() {
+            return inner;
+        }
+        unreachable!("is_io_error said so");
+    }
+    io::Error::new(io::ErrorKind::InvalidData, e.to_string())
 }
 
 impl<R: Read> Iterator for CsvRecords<R> {
     type Item = io::Result<Record>;
     fn next(&mut self) -> Option<Self::Item> {
-        let record = match self.records.next()? {
-            Ok(r) => r,
-            Err(e) => {
-                let position = e.position().map_or(0, |p| p.line());
-                return match e.kind() {
-                    // A row with the wrong number of fields is that row's problem, not the file's.
-                    csv::ErrorKind::UnequalLengths { .. } => Some(Ok(Record {
-                        position,
-                        raw: String::new(),
-                        item: Err(format!("CSV: {e}")),
-                    })),
-                    _ => Some(Err(csv_error(e))),
-                };
-            }
-        };
-        let position = record.position().map_or(0, |p| p.line());
-        let mut raw = Vec::new();
-        {
-            let mut writer = csv::WriterBuilder::new()
-                .has_headers(false)
-                .from_writer(&mut raw);
-            let _ = writer.write_record(&record);
+        if self.done {
+            return None;
         }
-        let raw = String::from_utf8_lossy(&raw).trim_end().to_string();
-        let item = self.item(&record);
+        let mut record = csv::StringRecord::new();
+        match self.reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => {
+                self.done = true;
+                return None;
+            }
+            Err(e) => {
+                self.done = true;
+                return Some(Err(csv_error(e)));
+            }
+        }
+        let start = record.position().map_or(0, |p| p.byte());
+        let position = record.position().map_or(0, |p| p.line());
+        let end = self.reader.position().byte();
+        let (raw, line_ends) = self.reader.get_mut().cut(start, end);
+        let position = position + line_ends;
+        let item = if record.len() != self.header.len() {
+            Err(format!(
+                "CSV: the row has {} fields, the header {}",
+                record.len(),
+                self.header.len()
+            ))
+        } else {
+            self.item(&record)
+        };
         Some(Ok(Record {
             position,
             raw,
@@ -536,5 +679,88 @@ mod tests {
             records[0].item.as_ref().unwrap_err(),
             "column year: \"nineteen\" is not a number"
         );
+    }
+
+    #[test]
+    fn csv_rows_with_the_wrong_number_of_fields_are_rejected_as_given() {
+        let text =
+            "id,n,x\ngood1,1,ok\nshort,2\nlong,3,x,\"ex\"\"tra\"\r\nbadnum,abc,y\ngood2,4,fine\n";
+        let records = read(text, Some(InputFormat::Csv), "n=N");
+        let raws: Vec<&str> = records.iter().map(|r| r.raw.as_str()).collect();
+        assert_eq!(
+            raws,
+            [
+                "good1,1,ok",
+                "short,2",
+                "long,3,x,\"ex\"\"tra\"",
+                "badnum,abc,y",
+                "good2,4,fine"
+            ]
+        );
+        let lines: Vec<u64> = records.iter().map(|r| r.position).collect();
+        assert_eq!(lines, [2, 3, 4, 5, 6]);
+        let short = records[1].item.as_ref().unwrap_err();
+        assert_eq!(short, "CSV: the row has 2 fields, the header 3");
+        assert!(records[2].item.is_err());
+        assert!(records[3]
+            .item
+            .as_ref()
+            .unwrap_err()
+            .contains("not a number"));
+        assert!(records[0].item.is_ok() && records[4].item.is_ok());
+    }
+
+    #[test]
+    fn a_line_over_the_bound_is_skipped_without_being_held() {
+        let input = format!("{}\nnext\n{}", "x".repeat(100), "y".repeat(7));
+        let mut reader = std::io::BufReader::with_capacity(8, input.as_bytes());
+        let mut out = Vec::new();
+        assert!(matches!(
+            read_line_bounded(&mut reader, &mut out, 10).unwrap(),
+            Line::TooLong(100)
+        ));
+        assert!(out.capacity() <= 64, "the long line was never held");
+        assert!(matches!(
+            read_line_bounded(&mut reader, &mut out, 10).unwrap(),
+            Line::Text
+        ));
+        assert_eq!(out, b"next");
+        assert!(matches!(
+            read_line_bounded(&mut reader, &mut out, 10).unwrap(),
+            Line::Text
+        ));
+        assert_eq!(out, b"yyyyyyy", "a last line without its newline");
+        assert!(matches!(
+            read_line_bounded(&mut reader, &mut out, 10).unwrap(),
+            Line::End
+        ));
+    }
+
+    #[test]
+    fn ndjson_keeps_going_after_a_line_that_is_not_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.ndjson");
+        std::fs::write(&path, b"{\"id\": \"\xff\"}\n{\"id\": \"ok\"}\n").unwrap();
+        let input = open(path.to_str().unwrap(), None, false, CsvTypes::default()).unwrap();
+        let records: Vec<Record> = input.records.map(Result::unwrap).collect();
+        assert_eq!(records.len(), 2);
+        assert_eq!(
+            records[0].item.as_ref().unwrap_err(),
+            "the line is not valid UTF-8"
+        );
+        assert!(records[1].item.is_ok());
+    }
+
+    #[test]
+    fn csv_without_line_ends_stops_at_the_bound() {
+        let zeros = std::io::repeat(0).take(MAX_RECORD as u64 * 2);
+        let mut records = CsvRecords::new(
+            std::io::Cursor::new(b"id\n".to_vec()).chain(zeros),
+            CsvTypes::default(),
+        )
+        .unwrap();
+        let err = records.next().unwrap().unwrap_err();
+        assert!(err.to_string().contains("over the 16 MiB"), "{err}");
+        assert!(records.next().is_none());
     }
 }

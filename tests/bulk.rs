@@ -86,3 +86,85 @@ fn sort_sets(value: Value) -> Value {
         other => other,
     }
 }
+
+#[test]
+fn csv_rows_of_the_wrong_width_reach_the_rejects_file_as_given() {
+    let suite = Suite::new();
+    let table = suite.table_name("Csv");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    let input = suite.dir().join("mm.csv");
+    std::fs::write(
+        &input,
+        "id,n,x\ngood1,1,ok\nshort,2\nlong,3,x,extra\nbadnum,abc,y\ngood2,4,fine\n",
+    )
+    .unwrap();
+    let out = suite.run(&[
+        "put",
+        &table,
+        "--file",
+        input.to_str().unwrap(),
+        "--csv-types",
+        "n=N",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("line 3: CSV: the row has 2 fields, the header 3"),
+        "{err}"
+    );
+    assert!(!err.contains("CSV: CSV"), "'CSV' is said once: {err}");
+    let rejects = std::fs::read_to_string(suite.dir().join("mm.csv.rejects")).unwrap();
+    assert_eq!(rejects, "id,n,x\nshort,2\nlong,3,x,extra\nbadnum,abc,y\n");
+    assert_eq!(suite.count(&table), 2);
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn an_endless_line_is_refused_with_flat_memory_and_the_load_goes_on() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let suite = Suite::new();
+    let table = suite.table_name("Long");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ddb"))
+        .args(suite.target_args())
+        .args(["put", &table, "--file", "-", "--rejects"])
+        .arg(suite.dir().join("rejects"))
+        .env("HOME", suite.dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"{\"id\": \"before\"}\n").unwrap();
+    let zeros = vec![0u8; 1024 * 1024];
+    for _ in 0..128 {
+        stdin.write_all(&zeros).unwrap();
+    }
+    // The 128 MiB went into ddb; what it holds of them is in its peak memory now. It may hold up
+    // to 16 MiB of a line before refusing it, on top of its own 30 MiB or so.
+    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap();
+    let peak_kib: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap();
+    stdin.write_all(b"\n{\"id\": \"after\"}\n").unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("line 2: the record is 134217728 bytes long, over the 16 MiB"),
+        "{err}"
+    );
+    assert!(
+        peak_kib < 64 * 1024,
+        "ddb held the endless line: peak {peak_kib} KiB"
+    );
+    assert_eq!(suite.count(&table), 2, "the records around it are written");
+    let rejects = std::fs::read_to_string(suite.dir().join("rejects")).unwrap_or_default();
+    assert!(rejects.is_empty(), "nothing half-kept: {rejects:?}");
+}

@@ -69,7 +69,8 @@ impl Rejects {
         if !self.quiet && self.count <= LISTED_REJECTS {
             eprintln!("ddb: line {position}: {reason}");
         }
-        let Some(path) = &self.path else {
+        // A record too long to keep has no text: it is reported, and nothing is written for it.
+        let (Some(path), false) = (&self.path, raw.is_empty()) else {
             return Ok(());
         };
         if self.file.is_none() {
