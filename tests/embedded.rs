@@ -205,3 +205,30 @@ fn a_load_killed_with_sigkill_leaves_a_database_of_whole_items() {
         assert_eq!(item, &generated(i), "every item is whole");
     }
 }
+
+/// A client that sent half a request (headers only, or part of a body) must not keep `ddb local`
+/// running after SIGTERM: CI scripts stop it with `kill`.
+#[test]
+fn ddb_local_stops_on_sigterm_while_clients_hold_half_sent_requests() {
+    use std::io::Write;
+    let server = LocalServer::start(&["--in-memory"]);
+    let port = server.port();
+    let mut headers_only = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    headers_only
+        .write_all(b"POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n")
+        .unwrap();
+    let mut half_body = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    half_body
+        .write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Length: 100\r\n\r\n{\"Li")
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let started = std::time::Instant::now();
+    let status = server.terminate();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(8),
+        "ddb local took {:?} to stop",
+        started.elapsed()
+    );
+    drop((headers_only, half_body));
+}

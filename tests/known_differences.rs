@@ -149,3 +149,123 @@ fn scanned_count_of_a_filtered_scan_across_a_page_boundary() {
     };
     assert_eq!(scan["items_examined"].as_f64().unwrap(), expected, "{scan}");
 }
+
+fn create_with(port: u16, table: &str) -> (u16, Value) {
+    let body = format!(
+        r#"{{"TableName": "{table}", "KeySchema": [{{"AttributeName": "id", "KeyType": "HASH"}}],
+            "AttributeDefinitions": [{{"AttributeName": "id", "AttributeType": "S"}}], "BillingMode": "PAY_PER_REQUEST"}}"#
+    );
+    raw_request(port, "CreateTable", &body)
+}
+
+fn put_and_count(port: u16, table: &str, id: &str) -> usize {
+    let (status, out) = raw_request(
+        port,
+        "PutItem",
+        &format!(r#"{{"TableName": "{table}", "Item": {{"id": {{"S": "{id}"}}}}}}"#),
+    );
+    assert_eq!(status, 200, "put into {table}: {out}");
+    let (status, out) = raw_request(port, "Scan", &format!(r#"{{"TableName": "{table}"}}"#));
+    assert_eq!(status, 200, "scan {table}: {out}");
+    out["Items"].as_array().unwrap().len()
+}
+
+/// Table names that collide with the embedded engine's own storage, or with another table's when
+/// case is ignored, and a seeded spread of other valid names. DynamoDB and DynamoDB Local treat
+/// every one as an ordinary, distinct table. The embedded engine keeps tables as SQLite tables
+/// beside its catalog, with names compared without case, and its CreateTable is not atomic: such a
+/// name used to be registered anyway, and deleting it erased the catalog (every table) or another
+/// table's items. ddb's front refuses them with a ValidationException that says why; every other
+/// name behaves as on DynamoDB Local. DynamoDB Local, itself built on SQLite, answers
+/// InternalFailure (500) for `sqlite_*` names and for a name that differs from an existing one
+/// only in case, and keeps the other table whole.
+#[test]
+fn names_the_embedded_engine_cannot_hold() {
+    let suite = Suite::new();
+    let (port, _server) = target_port(&suite);
+    let base = suite.table_name("Case");
+    create(port, &base);
+    assert_eq!(put_and_count(port, &base, "kept"), 1);
+    let tag = base.trim_start_matches("Case");
+    let mut rng = fastrand::Rng::with_seed(20261203);
+    let alphabet: Vec<char> = ('a'..='z')
+        .chain('A'..='Z')
+        .chain('0'..='9')
+        .chain(['_', '-', '.'])
+        .collect();
+    let mut names: Vec<(String, bool)> = vec![
+        ("_tables".into(), true),
+        ("_TABLES".into(), true),
+        ("_config".into(), true),
+        ("_stream_records".into(), true),
+        ("sqlite_master".into(), true),
+        ("sqlite_stat1".into(), true),
+        (base.to_lowercase(), true),
+        (base.to_uppercase(), true),
+        (format!("_tables{tag}"), false),
+        (format!("sqlite{tag}"), false),
+    ];
+    for _ in 0..20 {
+        let len = rng.usize(3..40);
+        let name: String = (0..len)
+            .map(|_| alphabet[rng.usize(..alphabet.len())])
+            .collect();
+        names.push((format!("{name}{tag}"), false));
+    }
+    for (name, collides) in &names {
+        if suite.on_dynamodb_local() {
+            // The fixed names are shared by every run against one DynamoDB Local.
+            raw_request(
+                port,
+                "DeleteTable",
+                &format!(r#"{{"TableName": "{name}"}}"#),
+            );
+        }
+        let (status, out) = create_with(port, name);
+        let sqlite_would_clash = name.starts_with("sqlite_") || name.eq_ignore_ascii_case(&base);
+        if suite.on_dynamodb_local() && sqlite_would_clash {
+            // DynamoDB Local keeps its tables in SQLite too, and fails on these (DynamoDB does not).
+            assert_eq!(status, 500, "{name}: {out}");
+            assert!(
+                out["__type"].as_str().unwrap().ends_with("InternalFailure"),
+                "{out}"
+            );
+        } else if *collides && !suite.on_dynamodb_local() {
+            assert_eq!(status, 400, "{name}: {out}");
+            assert!(
+                out["__type"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("ValidationException"),
+                "{out}"
+            );
+            assert!(
+                message(&out).contains("the embedded engine"),
+                "{name}: {out}"
+            );
+            let (status, _) = raw_request(
+                port,
+                "DeleteTable",
+                &format!(r#"{{"TableName": "{name}"}}"#),
+            );
+            assert_eq!(status, 400, "{name} cannot be deleted either");
+        } else {
+            assert_eq!(status, 200, "{name}: {out}");
+            assert_eq!(
+                put_and_count(port, name, "x"),
+                1,
+                "{name} holds its own items"
+            );
+            let (status, out) = raw_request(
+                port,
+                "DeleteTable",
+                &format!(r#"{{"TableName": "{name}"}}"#),
+            );
+            assert_eq!(status, 200, "{name}: {out}");
+        }
+        // Whatever happened, the other table and its item are still there.
+        let (status, out) = raw_request(port, "Scan", &format!(r#"{{"TableName": "{base}"}}"#));
+        assert_eq!(status, 200, "after {name}: {out}");
+        assert_eq!(out["Items"].as_array().unwrap().len(), 1, "after {name}");
+    }
+}

@@ -1,0 +1,265 @@
+//! The HTTP server ddb puts in front of the engine, on every path that reaches it (each
+//! command's in-process engine and `ddb local`): clients talk to the front, the front to the
+//! engine's own server on a private loopback port.
+//!
+//! It exists for what the engine's server cannot be told to do: refuse the names that would
+//! corrupt its storage ([`guard`]), give up on a client that sends half a request (header and body
+//! read timeouts), and stop within a bounded grace period after shutdown even when a client holds
+//! a connection open. A layer in front was chosen over a patched engine crate: the engine stays a
+//! plain dependency that updates as released, and these policies are ddb's own. The cost is one
+//! loopback hop per request (see the README's measurements).
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use dynoxide::Database;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::sync::Mutex;
+
+use super::guard::{self, Catalog};
+
+/// DynamoDB accepts request bodies up to 16 MB.
+const MAX_BODY: usize = 16 * 1024 * 1024;
+
+/// How long a client may take to send a request's headers, and then its body.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    pub header: Duration,
+    pub body: Duration,
+    /// After shutdown, how long requests under way may take before the server stops anyway.
+    pub grace: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Timeouts {
+        Timeouts {
+            header: Duration::from_secs(10),
+            body: Duration::from_secs(30),
+            grace: Duration::from_secs(3),
+        }
+    }
+}
+
+struct Front {
+    engine_url: String,
+    db: Database,
+    client: Client<HttpConnector, Full<Bytes>>,
+    /// Operations that create names run one at a time, so two can't pass the check together.
+    naming: Mutex<()>,
+    timeouts: Timeouts,
+}
+
+/// Serves `listener` in front of the engine at `engine_url` until `shutdown` resolves, then
+/// lets requests under way finish for at most the grace period.
+pub async fn serve(
+    listener: TcpListener,
+    engine_url: String,
+    db: Database,
+    timeouts: Timeouts,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) {
+    let mut connector = HttpConnector::new();
+    connector.set_nodelay(true);
+    let front = Arc::new(Front {
+        engine_url,
+        db,
+        client: Client::builder(TokioExecutor::new())
+            .pool_idle_timeout(Duration::from_secs(30))
+            .build(connector),
+        naming: Mutex::new(()),
+        timeouts,
+    });
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of descriptors and the like: wait a little rather than spin.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let front = front.clone();
+        let service = hyper::service::service_fn(move |request| {
+            let front = front.clone();
+            async move { Ok::<_, Infallible>(front.handle(request).await) }
+        });
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(timeouts.header)
+            .serve_connection(TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+    }
+    drop(listener);
+    let _ = tokio::time::timeout(timeouts.grace, graceful.shutdown()).await;
+}
+
+impl Front {
+    async fn handle(&self, request: Request<Incoming>) -> Response<Full<Bytes>> {
+        let (parts, body) = request.into_parts();
+        let body =
+            match tokio::time::timeout(self.timeouts.body, Limited::new(body, MAX_BODY).collect())
+                .await
+            {
+                Ok(Ok(collected)) => collected.to_bytes(),
+                Ok(Err(_)) => {
+                    return dynamodb_error(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        "com.amazon.coral.service#SerializationException",
+                        "the request body is over 16 MB, or it could not be read",
+                    )
+                }
+                Err(_) => {
+                    return dynamodb_error(
+                        StatusCode::REQUEST_TIMEOUT,
+                        "com.amazon.coral.service#RequestTimeout",
+                        "the request body did not arrive in time",
+                    )
+                }
+            };
+        let operation = parts
+            .headers
+            .get("x-amz-target")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|t| t.rsplit_once('.'))
+            .map(|(_, op)| op.to_string());
+        let _naming = match operation.as_deref() {
+            Some(op @ ("CreateTable" | "UpdateTable" | "DeleteTable")) => {
+                let held = self.naming.lock().await;
+                if let Ok(request) = serde_json::from_slice::<Value>(&body) {
+                    if let Err(refusal) = guard::check(op, &request, self) {
+                        return dynamodb_error(
+                            StatusCode::BAD_REQUEST,
+                            "com.amazonaws.dynamodb.v20120810#ValidationException",
+                            &refusal.message,
+                        );
+                    }
+                }
+                Some(held)
+            }
+            _ => None,
+        };
+        self.forward(parts, body).await
+    }
+
+    async fn forward(
+        &self,
+        parts: hyper::http::request::Parts,
+        body: Bytes,
+    ) -> Response<Full<Bytes>> {
+        let uri = format!(
+            "{}{}",
+            self.engine_url,
+            parts.uri.path_and_query().map_or("/", |p| p.as_str())
+        );
+        let mut request = Request::builder().method(parts.method).uri(uri);
+        for (name, value) in parts.headers.iter().filter(|(name, _)| !hop_by_hop(name)) {
+            request = request.header(name, value);
+        }
+        let Ok(request) = request.body(Full::new(body)) else {
+            return internal("the request could not be passed to the engine");
+        };
+        let response = match self.client.request(request).await {
+            Ok(response) => response,
+            Err(_) => return internal("the embedded engine did not answer"),
+        };
+        let (mut parts, body) = response.into_parts();
+        for name in [
+            "connection",
+            "keep-alive",
+            "transfer-encoding",
+            "te",
+            "upgrade",
+        ] {
+            parts.headers.remove(name);
+        }
+        match body.collect().await {
+            Ok(collected) => Response::from_parts(parts, Full::new(collected.to_bytes())),
+            Err(_) => internal("the embedded engine's answer broke off"),
+        }
+    }
+}
+
+impl Catalog for Front {
+    fn tables(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        let mut start = None;
+        loop {
+            let request = dynoxide::actions::list_tables::ListTablesRequest {
+                exclusive_start_table_name: start,
+                limit: Some(100),
+            };
+            let Ok(page) = self.db.list_tables(request) else {
+                return names;
+            };
+            names.extend(page.table_names);
+            match page.last_evaluated_table_name {
+                Some(last) => start = Some(last),
+                None => return names,
+            }
+        }
+    }
+
+    fn indexes(&self, table: &str) -> Vec<String> {
+        let Ok(Some(metadata)) = self.db.get_table_metadata(table) else {
+            return Vec::new();
+        };
+        let definitions: Value = metadata
+            .gsi_definitions
+            .as_deref()
+            .and_then(|json| serde_json::from_str(json).ok())
+            .unwrap_or(Value::Null);
+        definitions
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|gsi| gsi.get("IndexName").and_then(Value::as_str))
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// Headers about one connection, not the request: the front's two connections have their own.
+fn hop_by_hop(name: &hyper::header::HeaderName) -> bool {
+    matches!(
+        name.as_str(),
+        "connection" | "keep-alive" | "transfer-encoding" | "te" | "upgrade" | "proxy-connection"
+    )
+}
+
+/// An error in DynamoDB's JSON 1.0 shape, which every SDK reads.
+fn dynamodb_error(status: StatusCode, kind: &str, message: &str) -> Response<Full<Bytes>> {
+    let body = serde_json::json!({"__type": kind, "message": message}).to_string();
+    Response::builder()
+        .status(status)
+        .header("content-type", "application/x-amz-json-1.0")
+        .body(Full::new(Bytes::from(body)))
+        .expect("a static response is valid")
+}
+
+fn internal(message: &str) -> Response<Full<Bytes>> {
+    dynamodb_error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "com.amazonaws.dynamodb.v20120810#InternalServerError",
+        message,
+    )
+}
