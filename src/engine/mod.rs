@@ -21,19 +21,60 @@ use tokio::task::JoinHandle;
 
 use crate::target::Store;
 
-/// Opens the engine's database, creating the data directory when needed.
+/// Opens the engine's database, creating the data directory when needed. What can be wrong with
+/// a data directory is said in its terms, not the storage library's.
 pub fn open(store: &Store) -> Result<Database> {
     match store {
         Store::Memory => Database::memory().map_err(|e| anyhow::anyhow!("{e}")),
         Store::Dir(dir) => {
+            if dir.exists() && !dir.is_dir() {
+                anyhow::bail!(
+                    "the data directory {} is a file, not a directory; give --data-dir a directory (it is created when missing)",
+                    dir.display()
+                );
+            }
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
             let file = Store::database_file(dir);
+            if !is_sqlite_or_new(&file) {
+                anyhow::bail!(
+                    "{} is not a ddb database (it is not an SQLite file); move it away, or give another --data-dir",
+                    file.display()
+                );
+            }
             let path = file
                 .to_str()
                 .with_context(|| format!("the data path {} is not UTF-8", file.display()))?;
-            Database::new(path).map_err(|e| anyhow::anyhow!("cannot open the database {path}: {e}"))
+            Database::new(path).map_err(|e| opening_failed(dir, path, &e.to_string()))
         }
+    }
+}
+
+/// Whether `file` is missing, empty (SQLite makes it a database) or starts as SQLite files do.
+fn is_sqlite_or_new(file: &std::path::Path) -> bool {
+    use std::io::Read;
+    let Ok(mut opened) = std::fs::File::open(file) else {
+        return true;
+    };
+    let mut magic = [0u8; 16];
+    match opened.read(&mut magic) {
+        Ok(0) | Err(_) => true,
+        Ok(n) => n == magic.len() && &magic == b"SQLite format 3\0",
+    }
+}
+
+fn opening_failed(dir: &std::path::Path, path: &str, cause: &str) -> anyhow::Error {
+    if cause.contains("readonly") || cause.contains("read-only") {
+        anyhow::anyhow!(
+            "the data directory {} is read-only: the embedded engine writes its journal there even to read; make it writable, or copy it somewhere writable and give --data-dir",
+            dir.display()
+        )
+    } else if cause.contains("not a valid SQLite database") || cause.contains("not a database") {
+        anyhow::anyhow!(
+            "{path} is not a ddb database (it is damaged or not an SQLite file); move it away, or give another --data-dir"
+        )
+    } else {
+        anyhow::anyhow!("cannot open the database {path}: {cause}")
     }
 }
 
@@ -160,4 +201,47 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener> {
             anyhow::anyhow!("cannot listen on {addr}: {e}")
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_errors_are_said_in_the_data_directorys_terms() {
+        let dir = std::path::Path::new("data");
+        let said = |cause: &str| opening_failed(dir, "data/ddb.sqlite3", cause).to_string();
+        assert!(said("Internal error: attempt to write a readonly database")
+            .contains("the data directory data is read-only"));
+        assert!(said("Database file is encrypted or not a valid SQLite database. If encrypted, enable the `encryption` feature").contains("is not a ddb database"));
+        assert!(!said("Database file is encrypted or not a valid SQLite database. enable the `encryption` feature").contains("encryption"));
+        assert!(said("disk I/O error")
+            .contains("cannot open the database data/ddb.sqlite3: disk I/O error"));
+    }
+
+    #[test]
+    fn a_data_directory_that_is_a_file_or_holds_no_database_is_named_as_such() {
+        let scratch = tempfile::tempdir().unwrap();
+        let file = scratch.path().join("plain");
+        std::fs::write(&file, "x").unwrap();
+        let err = open(&Store::Dir(file.clone())).err().unwrap().to_string();
+        assert!(err.contains("is a file, not a directory"), "{err}");
+
+        let dir = scratch.path().join("dir");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(
+            Store::database_file(&dir),
+            "not sqlite at all, but long enough",
+        )
+        .unwrap();
+        let err = open(&Store::Dir(dir.clone())).err().unwrap().to_string();
+        assert!(err.contains("ddb.sqlite3 is not a ddb database"), "{err}");
+
+        let fresh = scratch.path().join("fresh");
+        assert!(open(&Store::Dir(fresh.clone())).is_ok());
+        assert!(
+            open(&Store::Dir(fresh)).is_ok(),
+            "a database ddb made opens again"
+        );
+    }
 }
