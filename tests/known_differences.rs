@@ -269,3 +269,28 @@ fn names_the_embedded_engine_cannot_hold() {
         assert_eq!(out["Items"].as_array().unwrap().len(), 1, "after {name}");
     }
 }
+
+/// `size > :s` with no parentheses: SIZE is one of DynamoDB's reserved words (its documented
+/// list), so DynamoDB refuses it as a reserved keyword and wants `#size`. The embedded engine
+/// refuses it too, as a syntax error (it reads `size` as the function); DynamoDB Local accepts it
+/// and compares an attribute named `size`.
+#[test]
+fn a_bare_size_in_a_filter() {
+    let suite = Suite::new();
+    let (port, _server) = target_port(&suite);
+    let table = suite.table_name("Diff");
+    create(port, &table);
+    let (status, out) = raw_request(
+        port,
+        "Scan",
+        &format!(
+            r#"{{"TableName": "{table}", "FilterExpression": "size > :s", "ExpressionAttributeValues": {{":s": {{"N": "1"}}}}}}"#
+        ),
+    );
+    if suite.on_dynamodb_local() {
+        assert_eq!(status, 200, "{out}");
+    } else {
+        assert_eq!(status, 400, "{out}");
+        assert!(message(&out).to_lowercase().contains("syntax"), "{out}");
+    }
+}
