@@ -316,6 +316,8 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Close a connection whose request line stays incomplete this many seconds')
             [CompletionResult]::new('--drain-timeout', '--drain-timeout', [CompletionResultType]::ParameterName, 'On shutdown, how long requests in flight may take to finish')
             [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Requests in flight per connection (async model)')
+            [CompletionResult]::new('--reply-buffer', '--reply-buffer', [CompletionResultType]::ParameterName, 'Bytes of replies one connection may hold unwritten; calls wait while it is used')
+            [CompletionResult]::new('--reply-memory', '--reply-memory', [CompletionResultType]::ParameterName, 'Bytes of replies the whole server may hold unwritten, over all connections')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Clients must first send {"op": "auth", "token": TOKEN}')
             [CompletionResult]::new('--tables', '--tables', [CompletionResultType]::ParameterName, 'The only tables clients may use, comma-separated')
             [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'What to log on stderr: off, error, or info (a line per connection)')

@@ -1313,7 +1313,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__serve)
-            opts="-o -q -h -V --listen --model --protocol --max-clients --max-line --idle-timeout --request-timeout --drain-timeout --pipeline --token --insecure --read-only --tables --log-level --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --listen --model --protocol --max-clients --max-line --idle-timeout --request-timeout --drain-timeout --pipeline --reply-buffer --reply-memory --token --insecure --read-only --tables --log-level --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1352,6 +1352,14 @@ _ddb() {
                     return 0
                     ;;
                 --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reply-buffer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reply-memory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

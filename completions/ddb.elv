@@ -302,6 +302,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --request-timeout 'Close a connection whose request line stays incomplete this many seconds'
             cand --drain-timeout 'On shutdown, how long requests in flight may take to finish'
             cand --pipeline 'Requests in flight per connection (async model)'
+            cand --reply-buffer 'Bytes of replies one connection may hold unwritten; calls wait while it is used'
+            cand --reply-memory 'Bytes of replies the whole server may hold unwritten, over all connections'
             cand --token 'Clients must first send {"op": "auth", "token": TOKEN}'
             cand --tables 'The only tables clients may use, comma-separated'
             cand --log-level 'What to log on stderr: off, error, or info (a line per connection)'

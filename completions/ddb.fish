@@ -290,6 +290,8 @@ complete -c ddb -n "__fish_ddb_using_subcommand serve" -l idle-timeout -d 'Close
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l request-timeout -d 'Close a connection whose request line stays incomplete this many seconds' -r
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l drain-timeout -d 'On shutdown, how long requests in flight may take to finish' -r
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l pipeline -d 'Requests in flight per connection (async model)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l reply-buffer -d 'Bytes of replies one connection may hold unwritten; calls wait while it is used' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l reply-memory -d 'Bytes of replies the whole server may hold unwritten, over all connections' -r
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l token -d 'Clients must first send {"op": "auth", "token": TOKEN}' -r
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l tables -d 'The only tables clients may use, comma-separated' -r
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l log-level -d 'What to log on stderr: off, error, or info (a line per connection)' -r -f -a "off\t''
