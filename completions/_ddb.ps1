@@ -313,7 +313,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--max-clients', '--max-clients', [CompletionResultType]::ParameterName, 'Connections served at once; more wait in the listen backlog')
             [CompletionResult]::new('--max-line', '--max-line', [CompletionResultType]::ParameterName, 'Longest request line in bytes; a longer one is refused and the connection closed')
             [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close a connection after this many seconds without a request')
-            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Close a connection whose request line stays incomplete this many seconds')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Close a connection whose request line stays incomplete, or that takes no reply, this many seconds')
             [CompletionResult]::new('--drain-timeout', '--drain-timeout', [CompletionResultType]::ParameterName, 'On shutdown, how long requests in flight may take to finish')
             [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Requests in flight per connection (async model)')
             [CompletionResult]::new('--reply-buffer', '--reply-buffer', [CompletionResultType]::ParameterName, 'Bytes of replies one connection may hold unwritten; calls wait while it is used')

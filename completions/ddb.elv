@@ -299,7 +299,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --max-clients 'Connections served at once; more wait in the listen backlog'
             cand --max-line 'Longest request line in bytes; a longer one is refused and the connection closed'
             cand --idle-timeout 'Close a connection after this many seconds without a request'
-            cand --request-timeout 'Close a connection whose request line stays incomplete this many seconds'
+            cand --request-timeout 'Close a connection whose request line stays incomplete, or that takes no reply, this many seconds'
             cand --drain-timeout 'On shutdown, how long requests in flight may take to finish'
             cand --pipeline 'Requests in flight per connection (async model)'
             cand --reply-buffer 'Bytes of replies one connection may hold unwritten; calls wait while it is used'

@@ -287,7 +287,7 @@ caps\t'The lecture\'s protocol: one message per connection, reply ALL CAPS or NO
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l max-clients -d 'Connections served at once; more wait in the listen backlog' -r
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l max-line -d 'Longest request line in bytes; a longer one is refused and the connection closed' -r
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l idle-timeout -d 'Close a connection after this many seconds without a request' -r
-complete -c ddb -n "__fish_ddb_using_subcommand serve" -l request-timeout -d 'Close a connection whose request line stays incomplete this many seconds' -r
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l request-timeout -d 'Close a connection whose request line stays incomplete, or that takes no reply, this many seconds' -r
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l drain-timeout -d 'On shutdown, how long requests in flight may take to finish' -r
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l pipeline -d 'Requests in flight per connection (async model)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l reply-buffer -d 'Bytes of replies one connection may hold unwritten; calls wait while it is used' -r

@@ -305,3 +305,107 @@ fn an_empty_token_is_a_usage_error_not_an_open_door() {
     let out = suite.run(&["serve", "--listen", "127.0.0.1:0", "--token", ""]);
     assert_eq!(out.status.code(), Some(2), "{}", common::stderr(&out));
 }
+
+/// Reply memory just big enough for one page: whoever holds it makes everyone else wait.
+const ONE_PAGE: &str = "1572864";
+
+#[test]
+fn a_client_that_stops_reading_is_closed_and_gives_its_reply_memory_back() {
+    let suite = Suite::new();
+    let table = big_items_table(&suite);
+    for model in ["threads", "async"] {
+        let server = Server::start(
+            &suite,
+            &[
+                "--model",
+                model,
+                "--reply-memory",
+                ONE_PAGE,
+                "--request-timeout",
+                "2",
+            ],
+        );
+        let mut greedy = server.connect();
+        let mut burst = String::new();
+        for id in 0..64 {
+            burst.push_str(&format!(
+                "{}\n",
+                json!({"id": id, "op": "scan", "table": table})
+            ));
+        }
+        greedy.stream.write_all(burst.as_bytes()).unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        let started = Instant::now();
+        let mut other = server.connect();
+        let reply = other.call(json!({"id": "other", "op": "scan", "table": table, "limit": 3}));
+        assert_eq!(reply["ok"], true, "{model}: {reply}");
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "{model}: waited {:?} for the greedy client",
+            started.elapsed()
+        );
+        drop(greedy);
+        let (_, log) = server.terminate();
+        assert!(
+            log.contains("read nothing")
+                || log.contains("Resource temporarily unavailable")
+                || log.contains("timed out"),
+            "{model}: the stalled client is logged: {log}"
+        );
+    }
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_call_waiting_for_reply_memory_reads_nothing_more_meanwhile() {
+    let suite = Suite::new();
+    let table = big_items_table(&suite);
+    let server = Server::start(
+        &suite,
+        &[
+            "--model",
+            "async",
+            "--reply-memory",
+            ONE_PAGE,
+            "--request-timeout",
+            "60",
+        ],
+    );
+    let mut greedy = server.connect();
+    let mut burst = String::new();
+    for id in 0..64 {
+        burst.push_str(&format!(
+            "{}\n",
+            json!({"id": id, "op": "scan", "table": table})
+        ));
+    }
+    greedy.stream.write_all(burst.as_bytes()).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let before = rss_kib(server.child.id());
+    // A scan that must wait for the greedy client's memory, then 64 MiB with no newline.
+    let mut flood = server.connect().stream;
+    flood
+        .set_write_timeout(Some(Duration::from_secs(3)))
+        .unwrap();
+    let request = format!(
+        "{}\n",
+        json!({"id": 1, "op": "scan", "table": table, "limit": 3})
+    );
+    flood.write_all(request.as_bytes()).unwrap();
+    let sender = std::thread::spawn(move || {
+        let chunk = vec![b'x'; 1024 * 1024];
+        for _ in 0..64 {
+            if flood.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+        flood
+    });
+    let flood = sender.join().unwrap();
+    let growth_mib = rss_kib(server.child.id()).saturating_sub(before) / 1024;
+    assert!(
+        growth_mib < 24,
+        "the server took in {growth_mib} MiB while the call waited"
+    );
+    drop((flood, greedy));
+}

@@ -48,7 +48,7 @@ pub struct Args {
     /// Close a connection after this many seconds without a request
     #[arg(long, value_name = "SECONDS", default_value_t = 300.0)]
     pub idle_timeout: f64,
-    /// Close a connection whose request line stays incomplete this many seconds
+    /// Close a connection whose request line stays incomplete, or that takes no reply, this many seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
     pub request_timeout: f64,
     /// On shutdown, how long requests in flight may take to finish

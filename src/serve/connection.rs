@@ -95,6 +95,9 @@ fn ndjson(mut stream: &TcpStream, shared: &Shared, runtime: &Handle) -> std::io:
     // A read waits at most as long as the client may stay idle, or half-sent once part of a
     // request is here; set only when that changes, not for every read.
     let mut read_timeout = None;
+    // A client that stops reading is closed after this long without progress, so that it does
+    // not hold its thread and its share of the server's reply memory for ever.
+    stream.set_write_timeout(Some(limits.request_timeout))?;
     let mut lines = LineBuffer::new(limits.max_line);
     let mut session = Session::default();
     let mut out = Vec::new();

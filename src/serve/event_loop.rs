@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::tcp::OwnedReadHalf;
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::TcpStream;
 use tokio::sync::{mpsc, Semaphore};
 use tokio::task::JoinHandle;
@@ -153,8 +153,7 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
                     }
                 }
             }
-            if (queue.len() + usize::from(head.is_some()) + usize::from(waiting.is_some())) >= depth
-            {
+            if in_flight(&queue, head.is_some(), waiting.is_some()) >= depth {
                 full = true;
                 break;
             }
@@ -212,7 +211,7 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
             }
         }
         if !out.is_empty() {
-            writer.write_all(&out).await?;
+            write_out(&mut writer, &out, limits.request_timeout).await?;
             out.clear();
             for held in written.drain(..) {
                 budget.give_back(held.bytes());
@@ -222,9 +221,7 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
             break;
         }
         // Replies went out: lines already buffered may fit now, before any new read.
-        if full
-            && (queue.len() + usize::from(head.is_some()) + usize::from(waiting.is_some())) < depth
-            && waiting.is_none()
+        if full && in_flight(&queue, head.is_some(), waiting.is_some()) < depth && waiting.is_none()
         {
             continue;
         }
@@ -235,9 +232,12 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
             None
         };
         lines.release_if_empty();
+        // A call waiting for reply memory holds reading too: what arrives meanwhile would sit in
+        // the line buffer unchecked against --max-line.
         let can_read = !closing
             && !eof
-            && (queue.len() + usize::from(head.is_some()) + usize::from(waiting.is_some())) < depth;
+            && waiting.is_none()
+            && in_flight(&queue, head.is_some(), waiting.is_some()) < depth;
         // A call waiting for memory that only other connections hold waits for the pool itself.
         let needs_pool = waiting.is_some() && budget.is_empty() && head.is_none();
         let deadline = match partial_since {
@@ -315,6 +315,34 @@ async fn ndjson(stream: TcpStream, shared: &Arc<Shared>) -> std::io::Result<()> 
         }
         _ => Ok(()),
     }
+}
+
+/// Requests a connection has taken and not yet answered.
+fn in_flight(queue: &VecDeque<Pending>, head: bool, waiting: bool) -> usize {
+    queue.len() + usize::from(head) + usize::from(waiting)
+}
+
+/// Writes `out`, giving up when the client takes nothing for `stall`: a client that stops reading
+/// must not hold its share of the server's reply memory for as long as it stays connected.
+async fn write_out(
+    writer: &mut OwnedWriteHalf,
+    mut out: &[u8],
+    stall: Duration,
+) -> std::io::Result<()> {
+    while !out.is_empty() {
+        match tokio::time::timeout(stall, writer.write(out)).await {
+            Ok(Ok(0)) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(Ok(n)) => out = &out[n..],
+            Ok(Err(e)) => return Err(e),
+            Err(_) => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    format!("the client read nothing for {stall:?}; closing it"),
+                ))
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Starts the waiting call if the connection's budget and the server's reply memory allow it
