@@ -27,11 +27,7 @@ fn target_port(suite: &Suite) -> (u16, Option<LocalServer>) {
 }
 
 fn create(port: u16, table: &str) {
-    let body = format!(
-        r#"{{"TableName": "{table}", "KeySchema": [{{"AttributeName": "id", "KeyType": "HASH"}}],
-            "AttributeDefinitions": [{{"AttributeName": "id", "AttributeType": "S"}}], "BillingMode": "PAY_PER_REQUEST"}}"#
-    );
-    let (status, out) = raw_request(port, "CreateTable", &body);
+    let (status, out) = create_with(port, table);
     assert_eq!(status, 200, "{out}");
 }
 

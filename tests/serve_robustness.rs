@@ -164,6 +164,16 @@ fn big_items_table(suite: &Suite) -> String {
     table
 }
 
+/// A client that pipelines 64 full scans of `table` and reads none of the replies (yet).
+fn unread_scans(server: &Server, table: &str) -> common::serve::Conn {
+    let mut greedy = server.connect();
+    let burst: String = (0..64)
+        .map(|id| format!("{}\n", json!({"id": id, "op": "scan", "table": table})))
+        .collect();
+    greedy.stream.write_all(burst.as_bytes()).unwrap();
+    greedy
+}
+
 fn rss_kib(pid: u32) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
     status
@@ -195,12 +205,7 @@ fn replies_nobody_reads_hold_no_more_than_the_reply_budget() {
             std::thread::sleep(Duration::from_millis(100));
         }
         let before = rss_kib(server.child.id());
-        let mut greedy = server.connect();
-        let mut burst = String::new();
-        for id in 0..64 {
-            burst.push_str(&format!("{}\n", scan(id)));
-        }
-        greedy.stream.write_all(burst.as_bytes()).unwrap();
+        let mut greedy = unread_scans(&server, &table);
         // The server works until the budget (or, for the thread models, the socket) is full.
         let mut peak = before;
         let deadline = Instant::now() + Duration::from_secs(4);
@@ -325,15 +330,7 @@ fn a_client_that_stops_reading_is_closed_and_gives_its_reply_memory_back() {
                 "2",
             ],
         );
-        let mut greedy = server.connect();
-        let mut burst = String::new();
-        for id in 0..64 {
-            burst.push_str(&format!(
-                "{}\n",
-                json!({"id": id, "op": "scan", "table": table})
-            ));
-        }
-        greedy.stream.write_all(burst.as_bytes()).unwrap();
+        let greedy = unread_scans(&server, &table);
         std::thread::sleep(Duration::from_millis(300));
         let started = Instant::now();
         let mut other = server.connect();
@@ -371,15 +368,7 @@ fn a_call_waiting_for_reply_memory_reads_nothing_more_meanwhile() {
             "60",
         ],
     );
-    let mut greedy = server.connect();
-    let mut burst = String::new();
-    for id in 0..64 {
-        burst.push_str(&format!(
-            "{}\n",
-            json!({"id": id, "op": "scan", "table": table})
-        ));
-    }
-    greedy.stream.write_all(burst.as_bytes()).unwrap();
+    let greedy = unread_scans(&server, &table);
     std::thread::sleep(Duration::from_millis(300));
     let before = rss_kib(server.child.id());
     // A scan that must wait for the greedy client's memory, then 64 MiB with no newline.
