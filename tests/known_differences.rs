@@ -31,6 +31,18 @@ fn create(port: u16, table: &str) {
     assert_eq!(status, 200, "{out}");
 }
 
+/// `operation` on a new table of the suite's target: `{"TableName": ..., FIELDS}`.
+fn on_a_fresh_table(suite: &Suite, operation: &str, fields: &str) -> (u16, Value) {
+    let (port, _server) = target_port(suite);
+    let table = suite.table_name("Diff");
+    create(port, &table);
+    raw_request(
+        port,
+        operation,
+        &format!(r#"{{"TableName": "{table}", {fields}}}"#),
+    )
+}
+
 fn message(out: &Value) -> String {
     out.get("message")
         .or_else(|| out.get("Message"))
@@ -45,14 +57,7 @@ fn message(out: &Value) -> String {
 #[test]
 fn an_undefined_value_on_an_empty_table() {
     let suite = Suite::new();
-    let (port, _server) = target_port(&suite);
-    let table = suite.table_name("Diff");
-    create(port, &table);
-    let (status, out) = raw_request(
-        port,
-        "Scan",
-        &format!(r#"{{"TableName": "{table}", "FilterExpression": "a = :v"}}"#),
-    );
+    let (status, out) = on_a_fresh_table(&suite, "Scan", r#""FilterExpression": "a = :v""#);
     if suite.on_dynamodb_local() {
         assert_eq!(status, 400, "DynamoDB Local matches DynamoDB: {out}");
         assert!(message(&out).contains("attribute value: :v"), "{out}");
@@ -70,14 +75,7 @@ fn an_undefined_value_on_an_empty_table() {
 #[test]
 fn the_wording_of_a_missing_key() {
     let suite = Suite::new();
-    let (port, _server) = target_port(&suite);
-    let table = suite.table_name("Diff");
-    create(port, &table);
-    let (status, out) = raw_request(
-        port,
-        "PutItem",
-        &format!(r#"{{"TableName": "{table}", "Item": {{"a": {{"S": "x"}}}}}}"#),
-    );
+    let (status, out) = on_a_fresh_table(&suite, "PutItem", r#""Item": {"a": {"S": "x"}}"#);
     assert_eq!(status, 400);
     if suite.on_dynamodb_local() {
         assert_eq!(
@@ -273,15 +271,10 @@ fn names_the_embedded_engine_cannot_hold() {
 #[test]
 fn a_bare_size_in_a_filter() {
     let suite = Suite::new();
-    let (port, _server) = target_port(&suite);
-    let table = suite.table_name("Diff");
-    create(port, &table);
-    let (status, out) = raw_request(
-        port,
+    let (status, out) = on_a_fresh_table(
+        &suite,
         "Scan",
-        &format!(
-            r#"{{"TableName": "{table}", "FilterExpression": "size > :s", "ExpressionAttributeValues": {{":s": {{"N": "1"}}}}}}"#
-        ),
+        r#""FilterExpression": "size > :s", "ExpressionAttributeValues": {":s": {"N": "1"}}"#,
     );
     if suite.on_dynamodb_local() {
         assert_eq!(status, 200, "{out}");
