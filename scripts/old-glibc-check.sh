@@ -15,16 +15,20 @@ root=${1:-$(mktemp -d)}
 
 command -v debootstrap >/dev/null || { apt-get update -qq && apt-get install -y -qq debootstrap; }
 if [ ! -x "$root/usr/bin/gcc" ]; then
-  debootstrap --variant=minbase --include=gcc,libc6-dev,ca-certificates,git,procps bullseye "$root"
+  # python3 runs the lecture's client in the serve tests.
+  debootstrap --variant=minbase --include=gcc,libc6-dev,ca-certificates,git,procps,python3 bullseye "$root"
 fi
 
 rustup_home=${RUSTUP_HOME:-$HOME/.rustup}
 cargo_home=${CARGO_HOME:-$HOME/.cargo}
+rm -rf "$root/opt/ddb"   # the sources; builds stay in /opt/target between runs
 mkdir -p "$root/opt/rustup" "$root/opt/cargo" "$root/opt/ddb"
 cp -a "$rustup_home/." "$root/opt/rustup/"
 cp -a "$cargo_home/bin" "$root/opt/cargo/"
 [ -d "$cargo_home/registry" ] && cp -a "$cargo_home/registry" "$root/opt/cargo/"
 git -C "$repo" archive HEAD | tar -x -C "$root/opt/ddb"
+# This machine's trust store, so the root reaches the package registries as the machine does.
+cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
 
 cleanup() { umount "$root/proc" "$root/dev" 2>/dev/null || true; }
 trap cleanup EXIT
@@ -32,7 +36,7 @@ mount --bind /proc "$root/proc"
 mount --bind /dev "$root/dev"
 
 chroot "$root" /usr/bin/env -i HOME=/root PATH=/opt/cargo/bin:/usr/bin:/bin \
-  RUSTUP_HOME=/opt/rustup CARGO_HOME=/opt/cargo /bin/bash -euc '
+  RUSTUP_HOME=/opt/rustup CARGO_HOME=/opt/cargo CARGO_TARGET_DIR=/opt/target /bin/bash -euc '
     cd /opt/ddb
     ldd --version | head -1
     cargo install --path . --locked
