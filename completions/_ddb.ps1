@@ -358,8 +358,8 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('query-vs-scan', 'query-vs-scan', [CompletionResultType]::ParameterValue, 'Query one partition against Scan + filter for the same items, as the table grows')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Many clients against serve''s models (or a running server) for a fixed time')
+            [CompletionResult]::new('query-vs-scan', 'query-vs-scan', [CompletionResultType]::ParameterValue, 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Many clients against serve''s models (or a running server) for a fixed time [API: GetItem, PutItem through ddb serve]')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -401,7 +401,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'ndjson: requests in flight per connection')
             [CompletionResult]::new('--get-percent', '--get-percent', [CompletionResultType]::ParameterName, 'ndjson with --get-put: percent of gets')
             [CompletionResult]::new('--idle', '--idle', [CompletionResultType]::ParameterName, 'Also hold this many idle connections and report server memory per connection')
-            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'seed')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed of the clients'' request mix and keys (--get-put)')
             [CompletionResult]::new('--plot', '--plot', [CompletionResultType]::ParameterName, 'Draw requests per second against clients into an SVG file')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
@@ -426,8 +426,8 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             break
         }
         'ddb;bench;help' {
-            [CompletionResult]::new('query-vs-scan', 'query-vs-scan', [CompletionResultType]::ParameterValue, 'Query one partition against Scan + filter for the same items, as the table grows')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Many clients against serve''s models (or a running server) for a fixed time')
+            [CompletionResult]::new('query-vs-scan', 'query-vs-scan', [CompletionResultType]::ParameterValue, 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Many clients against serve''s models (or a running server) for a fixed time [API: GetItem, PutItem through ddb serve]')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -533,8 +533,8 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             break
         }
         'ddb;help;bench' {
-            [CompletionResult]::new('query-vs-scan', 'query-vs-scan', [CompletionResultType]::ParameterValue, 'Query one partition against Scan + filter for the same items, as the table grows')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Many clients against serve''s models (or a running server) for a fixed time')
+            [CompletionResult]::new('query-vs-scan', 'query-vs-scan', [CompletionResultType]::ParameterValue, 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Many clients against serve''s models (or a running server) for a fixed time [API: GetItem, PutItem through ddb serve]')
             break
         }
         'ddb;help;bench;query-vs-scan' {

@@ -343,8 +343,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand query-vs-scan 'Query one partition against Scan + filter for the same items, as the table grows'
-            cand serve 'Many clients against serve''s models (or a running server) for a fixed time'
+            cand query-vs-scan 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]'
+            cand serve 'Many clients against serve''s models (or a running server) for a fixed time [API: GetItem, PutItem through ddb serve]'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ddb;bench;query-vs-scan'= {
@@ -384,7 +384,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --pipeline 'ndjson: requests in flight per connection'
             cand --get-percent 'ndjson with --get-put: percent of gets'
             cand --idle 'Also hold this many idle connections and report server memory per connection'
-            cand --seed 'seed'
+            cand --seed 'Seed of the clients'' request mix and keys (--get-put)'
             cand --plot 'Draw requests per second against clients into an SVG file'
             cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
@@ -408,8 +408,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --version 'Print version'
         }
         &'ddb;bench;help'= {
-            cand query-vs-scan 'Query one partition against Scan + filter for the same items, as the table grows'
-            cand serve 'Many clients against serve''s models (or a running server) for a fixed time'
+            cand query-vs-scan 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]'
+            cand serve 'Many clients against serve''s models (or a running server) for a fixed time [API: GetItem, PutItem through ddb serve]'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ddb;bench;help;query-vs-scan'= {
@@ -497,8 +497,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;help;serve'= {
         }
         &'ddb;help;bench'= {
-            cand query-vs-scan 'Query one partition against Scan + filter for the same items, as the table grows'
-            cand serve 'Many clients against serve''s models (or a running server) for a fixed time'
+            cand query-vs-scan 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]'
+            cand serve 'Many clients against serve''s models (or a running server) for a fixed time [API: GetItem, PutItem through ddb serve]'
         }
         &'ddb;help;bench;query-vs-scan'= {
         }

@@ -331,8 +331,8 @@ complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subco
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -s V -l version -d 'Print version'
-complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows'
-complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -f -a "serve" -d 'Many clients against serve\'s models (or a running server) for a fixed time'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -f -a "serve" -d 'Many clients against serve\'s models (or a running server) for a fixed time [API: GetItem, PutItem through ddb serve]'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l items -d 'Table sizes to measure at (items)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l partitions -d 'Partition-key values the items are spread over' -r
@@ -371,7 +371,7 @@ ndjson\t'Persistent connections, --pipeline requests in flight each'"
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l pipeline -d 'ndjson: requests in flight per connection' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l get-percent -d 'ndjson with --get-put: percent of gets' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l idle -d 'Also hold this many idle connections and report server memory per connection' -r
-complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l seed -r
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l seed -d 'Seed of the clients\' request mix and keys (--get-put)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l plot -d 'Draw requests per second against clients into an SVG file' -r -F
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
@@ -393,8 +393,8 @@ complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcomman
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
-complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows'
-complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Many clients against serve\'s models (or a running server) for a fixed time'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Many clients against serve\'s models (or a running server) for a fixed time [API: GetItem, PutItem through ddb serve]'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ddb -n "__fish_ddb_using_subcommand local" -l port -d 'Port to listen on (0 picks a free one)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand local" -l bind -d 'Address to listen on' -r
@@ -446,5 +446,5 @@ complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcom
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "local" -d 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "serve" -d 'Many clients against serve\'s models (or a running server) for a fixed time'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "serve" -d 'Many clients against serve\'s models (or a running server) for a fixed time [API: GetItem, PutItem through ddb serve]'

@@ -69,6 +69,12 @@ pub struct Counts {
     pub requests: u64,
 }
 
+/// The counts and the tracker are plain numbers and sets, whole after every update: a lane that
+/// panicked while holding one (its progress callback, say) leaves nothing half-written to fear.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Which input positions are handed to the writer and not yet acknowledged.
 #[derive(Debug, Default)]
 pub struct Tracker {
@@ -83,13 +89,13 @@ struct TrackerState {
 
 impl Tracker {
     fn dispatch(&self, position: u64) {
-        let mut s = self.state.lock().expect("tracker lock");
+        let mut s = lock(&self.state);
         s.in_flight.insert(position);
         s.highest = s.highest.max(position);
     }
 
     fn done(&self, positions: impl IntoIterator<Item = u64>) {
-        let mut s = self.state.lock().expect("tracker lock");
+        let mut s = lock(&self.state);
         for p in positions {
             s.in_flight.remove(&p);
         }
@@ -97,13 +103,19 @@ impl Tracker {
 
     /// Marks a position handled without sending it (rejected, or skipped).
     pub fn handled(&self, position: u64) {
-        let mut s = self.state.lock().expect("tracker lock");
+        let mut s = lock(&self.state);
         s.highest = s.highest.max(position);
+    }
+
+    /// Every position handed out and not acknowledged, in order.
+    fn unacknowledged(&self) -> Vec<u64> {
+        let s = lock(&self.state);
+        s.in_flight.iter().copied().collect()
     }
 
     /// The first position not known to be handled: every earlier one was written or reported.
     pub fn resume_from(&self) -> u64 {
-        let s = self.state.lock().expect("tracker lock");
+        let s = lock(&self.state);
         s.in_flight.first().copied().unwrap_or(s.highest + 1)
     }
 }
@@ -199,6 +211,7 @@ pub struct Writer {
     tasks: JoinSet<()>,
     pub counts: Arc<Mutex<Counts>>,
     pub tracker: Arc<Tracker>,
+    failures: mpsc::UnboundedSender<Failure>,
 }
 
 impl Writer {
@@ -234,6 +247,7 @@ impl Writer {
             tasks,
             counts,
             tracker,
+            failures,
         }
     }
 
@@ -243,23 +257,54 @@ impl Writer {
         pending.key.hash(&mut hasher);
         let lane = (hasher.finish() % self.lanes.len() as u64) as usize;
         self.tracker.dispatch(pending.position);
-        // A lane only stops when the writer is dropped, so this send cannot fail while we hold it.
-        let _ = self.lanes[lane].send(pending).await;
+        // A lane stops early only when it failed; the item is then reported, not lost.
+        if let Err(mpsc::error::SendError(pending)) = self.lanes[lane].send(pending).await {
+            self.lost(vec![(pending.position, pending.raw)]);
+        }
     }
 
-    /// Lets every lane write what it holds, then returns the counts.
+    /// Lets every lane write what it holds, then returns the counts. Items a failed lane held are
+    /// reported as failures: a load never ends "done" with items unaccounted for.
     pub async fn finish(mut self) -> Counts {
         self.lanes.clear();
-        while self.tasks.join_next().await.is_some() {}
-        let counts = self.counts.lock().expect("counts lock").clone();
+        let mut failed_lane = false;
+        while let Some(joined) = self.tasks.join_next().await {
+            failed_lane |= joined.is_err();
+        }
+        if failed_lane {
+            let unacknowledged = self.tracker.unacknowledged();
+            self.lost(
+                unacknowledged
+                    .into_iter()
+                    .map(|p| (p, String::new()))
+                    .collect(),
+            );
+        }
+        let counts = lock(&self.counts).clone();
         counts
+    }
+
+    /// Reports items a failed lane held. Their text is known only when they never reached it.
+    fn lost(&self, items: Vec<(u64, String)>) {
+        lock(&self.counts).failed += items.len() as u64;
+        self.tracker
+            .done(items.iter().map(|(position, _)| *position));
+        for (position, raw) in items {
+            let _ = self.failures.send(Failure {
+                position,
+                raw,
+                reason:
+                    "a writer lane failed before the item was acknowledged; it may not be written"
+                        .into(),
+            });
+        }
     }
 
     /// Stops at once: requests in flight are abandoned and their items stay unacknowledged.
     pub async fn abort(mut self) -> Counts {
         self.tasks.abort_all();
         while self.tasks.join_next().await.is_some() {}
-        let counts = self.counts.lock().expect("counts lock").clone();
+        let counts = lock(&self.counts).clone();
         counts
     }
 }
@@ -364,19 +409,20 @@ impl Lane {
                             .into_iter()
                             .partition(|p| !unprocessed.contains(&p.item))
                     };
-                    {
-                        let mut c = self.counts.lock().expect("counts lock");
+                    let progress = {
+                        let mut c = lock(&self.counts);
                         c.requests += 1;
                         c.capacity += capacity;
                         c.written += done.len() as u64;
-                        (self.on_progress)(&c);
-                    }
+                        c.clone()
+                    };
                     self.tracker.done(done.iter().map(|p| p.position));
+                    (self.on_progress)(&progress);
                     remaining = left;
                     retry = !remaining.is_empty();
                 }
                 Err(err) if is_retryable(&err) => {
-                    self.counts.lock().expect("counts lock").requests += 1;
+                    lock(&self.counts).requests += 1;
                     retry = true;
                 }
                 Err(err) => {
@@ -395,18 +441,18 @@ impl Lane {
                 self.fail(std::mem::take(&mut remaining), &reason);
                 break;
             }
-            self.counts.lock().expect("counts lock").retried += 1;
+            lock(&self.counts).retried += 1;
             tokio::time::sleep(backoff(attempt)).await;
             attempt += 1;
         }
-        let mut c = self.counts.lock().expect("counts lock");
+        let mut c = lock(&self.counts);
         c.collapsed += collapsed;
         drop(c);
         self.tracker.done(collapsed_positions);
     }
 
     fn fail(&self, items: Vec<Pending>, reason: &str) {
-        self.counts.lock().expect("counts lock").failed += items.len() as u64;
+        lock(&self.counts).failed += items.len() as u64;
         self.tracker.done(items.iter().map(|p| p.position));
         for p in items {
             let _ = self.failures.send(Failure {
@@ -458,6 +504,80 @@ fn error_text<E: ProvideErrorMetadata, R>(err: &SdkError<E, R>) -> String {
 mod tests {
     use super::*;
     use aws_sdk_dynamodb::types::ScalarAttributeType;
+
+    /// A lane that dies (here: its progress callback panics) must not make its items vanish.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn items_of_a_failed_lane_are_reported_as_failed() {
+        use clap::Parser;
+        let cli = crate::cli::Cli::try_parse_from(["ddb", "--in-memory", "--quiet", "list-tables"])
+            .expect("valid arguments");
+        let db = crate::client::Db::connect(&cli.global)
+            .await
+            .expect("the engine starts");
+        use aws_sdk_dynamodb::types::{
+            AttributeDefinition, BillingMode, KeySchemaElement, KeyType,
+        };
+        db.client
+            .create_table()
+            .table_name("Lanes")
+            .key_schema(
+                KeySchemaElement::builder()
+                    .attribute_name("id")
+                    .key_type(KeyType::Hash)
+                    .build()
+                    .unwrap(),
+            )
+            .attribute_definitions(
+                AttributeDefinition::builder()
+                    .attribute_name("id")
+                    .attribute_type(ScalarAttributeType::S)
+                    .build()
+                    .unwrap(),
+            )
+            .billing_mode(BillingMode::PayPerRequest)
+            .send()
+            .await
+            .unwrap();
+        let schema = KeySchema {
+            partition: KeyAttribute {
+                name: "id".into(),
+                kind: ScalarAttributeType::S,
+            },
+            sort: None,
+        };
+        let (failures_tx, mut failures_rx) = mpsc::unbounded_channel();
+        let options = Options {
+            parallel: 2,
+            retry_for: Duration::from_secs(5),
+        };
+        let writer = Writer::start(
+            db.client.clone(),
+            "Lanes".into(),
+            &options,
+            failures_tx,
+            Arc::new(|_: &Counts| panic!("a lane fails after its first request")),
+        );
+        for position in 1..=200u64 {
+            let raw = format!(r#"{{"id": "{position}"}}"#);
+            let it = crate::item::item_from_json(&crate::item::parse_json(&raw).unwrap(), false)
+                .unwrap();
+            writer
+                .send(prepare(position, raw, it, &schema).unwrap())
+                .await;
+        }
+        let counts = writer.finish().await;
+        let mut reported = Vec::new();
+        while let Ok(failure) = failures_rx.try_recv() {
+            reported.push(failure.position);
+        }
+        assert_eq!(counts.failed, reported.len() as u64);
+        assert_eq!(
+            counts.written + counts.failed,
+            200,
+            "every item is written or reported: {counts:?}"
+        );
+        assert!(counts.failed > 0, "{counts:?}");
+    }
 
     #[test]
     fn equal_numbers_have_one_key_text() {

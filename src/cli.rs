@@ -25,7 +25,7 @@ Examples:
   ddb --endpoint-url http://localhost:8000 list-tables
 
 Targets: --endpoint-url, then --local, then a configured region (AWS); with none of them
-ddb uses its embedded engine. Exit codes: 0 ok, 1 error, 2 usage, 3 condition not met, 4 no such item.";
+ddb uses its embedded engine. Exit codes: 0 ok, 1 error, 2 usage, 3 condition not met, 4 no such item, 130 interrupted.";
 
 /// ddb: administer DynamoDB tables from the terminal.
 #[derive(Debug, Parser)]

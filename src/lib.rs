@@ -5,7 +5,7 @@
 //! | module        | owns                                                                      |
 //! |---------------|---------------------------------------------------------------------------|
 //! | [`cli`]       | the clap definition: global options, shared argument groups, subcommands  |
-//! | [`commands`]  | one file per subcommand, its `Args` and its `run`; the only layer that prints |
+//! | [`commands`]  | one file per subcommand, its `Args` and its `run`; the only layer that prints results |
 //! | [`target`]    | where requests go: an endpoint URL, the embedded engine, or AWS           |
 //! | [`engine`]    | the embedded engine (dynoxide-rs) served in-process or as `ddb local`, behind ddb's HTTP front (names it cannot hold, timeouts) |
 //! | [`client`]    | the connected SDK client, key schemas, SDK errors as one-line messages     |

@@ -92,7 +92,8 @@ where
 }
 
 /// Runs `total` scan segments at once, each following its own `LastEvaluatedKey`, and hands
-/// every item to `emit` as pages arrive. At most two pages per segment wait in memory.
+/// every item to `emit` as pages arrive. At most `2 × total` pages wait in memory, plus the one
+/// each segment is fetching.
 pub async fn segments<F, Fut>(
     total: i32,
     fetch: F,

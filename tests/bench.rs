@@ -173,3 +173,29 @@ fn gets_through_the_gateway_are_measured_next_to_direct_sdk_calls() {
         "this run's scratch table (seed 77, used by no other test) is dropped: {tables}"
     );
 }
+
+#[test]
+fn idle_connections_get_a_line_of_their_own_not_an_empty_table_row() {
+    let suite = Suite::new();
+    let out = suite.run_ok(&[
+        "bench",
+        "serve",
+        "--workload",
+        "ndjson",
+        "--models",
+        "async",
+        "--clients",
+        "2",
+        "--duration",
+        "0.3",
+        "--idle",
+        "50",
+    ]);
+    assert!(!out.contains("null"), "no row without figures:\n{out}");
+    let rows = out.lines().filter(|l| l.contains("│ async")).count();
+    assert_eq!(rows, 1, "one measured row:\n{out}");
+    assert!(
+        out.contains("async: 50 idle connections held"),
+        "the idle figure:\n{out}"
+    );
+}

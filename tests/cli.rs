@@ -51,11 +51,10 @@ fn every_subcommand_help_matches_its_golden_file_and_ends_with_examples() {
     let mut names = subcommands();
     assert!(names.len() >= 12, "{names:?}");
     names.push(String::new());
+    names.extend(["bench query-vs-scan".to_string(), "bench serve".to_string()]);
     for name in names {
         let mut cmd = suite.bare();
-        if !name.is_empty() {
-            cmd.arg(&name);
-        }
+        cmd.args(name.split_whitespace());
         let out = cmd.arg("--help").env("COLUMNS", "100").output().unwrap();
         assert!(out.status.success());
         let help = String::from_utf8(out.stdout).unwrap();
@@ -63,7 +62,7 @@ fn every_subcommand_help_matches_its_golden_file_and_ends_with_examples() {
         let file = if name.is_empty() {
             "ddb.txt".to_string()
         } else {
-            format!("{name}.txt")
+            format!("{}.txt", name.replace(' ', "-"))
         };
         golden(&root.join(file), &help);
     }
@@ -151,4 +150,35 @@ fn usage_errors_exit_2_in_ddbs_error_format() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly_with_exit_0() {
+    let suite = Suite::new();
+    for args in [
+        vec!["completions", "bash"],
+        vec![
+            "bench",
+            "query-vs-scan",
+            "--items",
+            "20",
+            "--repeat",
+            "1",
+            "--partitions",
+            "2",
+        ],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("ddb"))
+            .args(suite.target_args())
+            .args(&args)
+            .env("HOME", suite.dir())
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+    }
 }

@@ -4,8 +4,9 @@
 //! Query (one partition) and with a Scan + filter (every item), taking the capacity units,
 //! counts and pages from the server's own answers. [`serve_load`] drives `ddb serve`'s models
 //! (or any running server) with many clients. [`plot`] draws either as SVG on log-log axes.
-//! Both benches follow toydb's workload shape: prepare, generate with a seeded RNG (printed),
-//! execute, verify.
+//! query-vs-scan follows toydb's workload shape: prepare, generate with a seeded RNG (printed),
+//! execute, verify. The serve load is seeded too (`--seed`), but it measures throughput and
+//! latency only; it verifies nothing beyond counting errors.
 
 pub mod plot;
 pub mod query_vs_scan;

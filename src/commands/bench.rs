@@ -1,6 +1,7 @@
 //! `ddb bench query-vs-scan` and `ddb bench serve`: the measurements of [`crate::bench`], with
 //! their command lines, progress, tables, JSON and plots.
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -38,8 +39,31 @@ pub struct Args {
 #[derive(Debug, Clone, clap::Subcommand)]
 pub enum Bench {
     /// Query one partition against Scan + filter for the same items, as the table grows
+    #[command(
+        about = "Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]",
+        after_help = "\
+Examples:
+  ddb bench query-vs-scan                                   # 1,000 / 10,000 / 100,000 items, 100 partitions
+  ddb bench query-vs-scan --items 1000,10000 --repeat 5 --plot qvs.svg --json > qvs.json
+  ddb --endpoint-url http://127.0.0.1:8000 bench query-vs-scan --table Movies --keep
+
+Seeds a scratch table (dropped afterwards unless --keep), prints the seed, and checks that the
+Query and the Scan returned the same items."
+    )]
     QueryVsScan(QueryVsScanArgs),
     /// Many clients against serve's models (or a running server) for a fixed time
+    #[command(
+        about = "Many clients against serve's models (or a running server) for a fixed time [API: GetItem, PutItem through ddb serve]",
+        after_help = "\
+Examples:
+  ddb bench serve --workload caps --clients 1,10,100,1000   # each model in-process on a loopback port
+  ddb bench serve --workload ndjson --pipeline 16 --models async --clients 16
+  ddb bench serve --workload ndjson --get-put --direct --clients 1,16
+  ddb bench serve --connect 127.0.0.1:12000 --server-pid 4242   # any running server, e.g. the lecture's
+
+Reports requests/s, p50/p99/max latency, errors by kind, clients that completed nothing, SYNs the
+kernel dropped (Linux), and the server's memory and threads."
+    )]
     Serve(ServeArgs),
 }
 
@@ -118,6 +142,7 @@ pub struct ServeArgs {
     /// Also hold this many idle connections and report server memory per connection
     #[arg(long, value_name = "N")]
     pub idle: Option<usize>,
+    /// Seed of the clients' request mix and keys (--get-put)
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Print the results as JSON on stdout
@@ -211,14 +236,15 @@ async fn query_vs_scan(args: &QueryVsScanArgs, global: &GlobalArgs, db: &Db) -> 
             outcome?;
         }
     }
+    let mut out = std::io::stdout().lock();
     if args.json {
         let report = json!({
             "bench": "query-vs-scan", "target": db.endpoint, "seed": args.seed, "partitions": args.partitions,
             "repeat": args.repeat, "sizes": results.iter().map(SizeResult::json).collect::<Vec<Value>>(),
         });
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        println!("{}", qvs_table(&results));
+        writeln!(out, "{}", qvs_table(&results))?;
     }
     if let Some(path) = &args.plot {
         let line = |f: &dyn Fn(&SizeResult) -> f64, label: &str| Series {
@@ -395,13 +421,15 @@ async fn serve_bench(args: &ServeArgs, global: &GlobalArgs, db: &Db) -> Result<O
             .with_context(|| format!("drop {table}"))?;
     }
     let rows = outcome?;
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!(
+        writeln!(
+            out,
             "{}",
             serde_json::to_string_pretty(
                 &json!({"bench": "serve", "workload": format!("{:?}", args.workload).to_lowercase(), "pipeline": args.pipeline, "duration_seconds": args.duration, "points": rows})
             )?
-        );
+        )?;
     } else {
         let mut t = Table::new();
         t.load_preset(UTF8_FULL_CONDENSED);
@@ -418,7 +446,8 @@ async fn serve_bench(args: &ServeArgs, global: &GlobalArgs, db: &Db) -> Result<O
             "RSS MiB",
             "threads",
         ]);
-        for r in &rows {
+        // Idle-connection rows have no load figures: they get a line of their own below.
+        for r in rows.iter().filter(|r| r.get("idle_connections").is_none()) {
             let lat = &r["latency"];
             t.add_row(vec![
                 r["server"].as_str().unwrap_or("").to_string(),
@@ -442,14 +471,15 @@ async fn serve_bench(args: &ServeArgs, global: &GlobalArgs, db: &Db) -> Result<O
                 r["threads"].as_u64().map_or("-".into(), |v| v.to_string()),
             ]);
         }
-        println!("{t}");
+        writeln!(out, "{t}")?;
         for r in rows.iter().filter(|r| r.get("idle_connections").is_some()) {
-            println!(
+            writeln!(
+                out,
                 "{}: {} idle connections held, {:.1} KiB of server memory each",
                 r["server"].as_str().unwrap_or(""),
                 r["idle_connections"],
                 r["idle_kib_per_connection"].as_f64().unwrap_or(f64::NAN)
-            );
+            )?;
         }
     }
     if let Some(path) = &args.plot {

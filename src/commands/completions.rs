@@ -1,5 +1,7 @@
 //! `ddb completions`: shell completion scripts generated from the clap definition.
 
+use std::io::Write;
+
 use anyhow::Result;
 use clap::CommandFactory;
 use clap_complete::Shell;
@@ -23,7 +25,10 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<Outcome> {
-    print!("{}", script(args.shell));
+    // Through `Write`, so a closed pipe is an error main turns into exit 0, not a panic.
+    std::io::stdout()
+        .lock()
+        .write_all(script(args.shell).as_bytes())?;
     Ok(Outcome::Done)
 }
 

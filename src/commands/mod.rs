@@ -1,5 +1,5 @@
-//! One file per subcommand: its clap `Args` and its `run`. This is the only layer that prints;
-//! it returns an [`Outcome`] or an error, and `main` decides the exit code.
+//! One file per subcommand: its clap `Args` and its `run`. This is the only layer that prints
+//! results (servers log to stderr through their own logger); it returns an [`Outcome`] or an error, and `main` decides the exit code.
 
 pub mod bench;
 pub mod completions;

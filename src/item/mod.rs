@@ -72,9 +72,19 @@ impl From<serde_json::Error> for JsonSyntaxError {
     }
 }
 
-/// Parses JSON text, keeping numbers' exact decimal text.
+/// Parses JSON text, keeping numbers' exact decimal text. An error's column counts characters,
+/// as a person (and a caret under the input) does; serde_json counts bytes.
 pub fn parse_json(text: &str) -> Result<Value, JsonSyntaxError> {
-    serde_json::from_str(text).map_err(JsonSyntaxError::from)
+    serde_json::from_str(text).map_err(|e| {
+        let mut err = JsonSyntaxError::from(e);
+        if let Some(line) = text.lines().nth(err.line.saturating_sub(1)) {
+            err.column = line
+                .char_indices()
+                .take_while(|(at, _)| *at < err.column)
+                .count();
+        }
+        err
+    })
 }
 
 /// A JSON object as an item, in the plain or the typed form.
@@ -305,6 +315,17 @@ mod tests {
         let out = item_to_json(&item, &["year".into(), "title".into()], false);
         let names: Vec<&String> = out.as_object().unwrap().keys().collect();
         assert_eq!(names, ["year", "title", "a", "z"]);
+    }
+
+    #[test]
+    fn json_error_columns_count_characters_not_bytes() {
+        let err = parse_json(r#"{"title": "Ünï",}"#).unwrap_err();
+        assert_eq!((err.line, err.column), (1, 17));
+        let ascii = parse_json(r#"{"title": "Uni",}"#).unwrap_err();
+        assert_eq!(
+            ascii.column, err.column,
+            "the same place whatever the letters"
+        );
     }
 
     #[test]
