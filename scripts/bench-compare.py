@@ -5,6 +5,7 @@
     scripts/bench-compare.py engine                  # `ddb local` vs DynamoDB Local: start, put/get rate, memory
     scripts/bench-compare.py bulk   --endpoint URL   # seeding and exporting 100,000 items: ddb vs boto3 vs AWS CLI
     scripts/bench-compare.py serve                   # ddb serve's models vs the lecture's Python servers
+    scripts/bench-compare.py builds --baseline BIN   # this ddb against another build on the embedded engine
 
 URL is a running DynamoDB Local (scripts/dynamodb-local.sh start prints one). Needs python3 with
 boto3 and awscli (pip install boto3 awscli) for the comparison clients, GNU time (/usr/bin/time,
@@ -412,6 +413,56 @@ def serve(args):
             proc.wait()
 
 
+def builds(args):
+    """Two builds of ddb, alternating round by round so both see the same machine: `ddb local
+    --in-memory` put/get rates, a short command's wall time and a bulk load on the embedded engine."""
+    bins = {"this build": DDB, "baseline": args.baseline}
+    scratch = tempfile.mkdtemp()
+    items = os.path.join(scratch, "items.ndjson")
+    with open(items, "w") as f:
+        for i in range(args.items):
+            f.write(json.dumps({"pk": f"k{i}", "v": "x" * 100}) + "\n")
+    rates = {name: {"PutItem": [], "GetItem": [], "get ms": [], "load items/s": []} for name in bins}
+    for round_ in range(args.rounds):
+        for name, binary in bins.items():
+            port = free_port()
+            proc = subprocess.Popen([binary, "local", "--port", str(port), "-q", "--in-memory"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+            while True:
+                try:
+                    if call(port, "ListTables", {})[0] == 200:
+                        break
+                except OSError:
+                    time.sleep(0.002)
+            call(port, "CreateTable", {"TableName": "Rate", "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+                                       "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+                                       "BillingMode": "PAY_PER_REQUEST"})
+            rates[name]["PutItem"].append(rate(port, "PutItem", "Rate", args.ops, args.threads))
+            rates[name]["GetItem"].append(rate(port, "GetItem", "Rate", args.ops, args.threads))
+            proc.terminate()
+            proc.wait()
+            data = os.path.join(scratch, f"{round_}-{name.replace(' ', '_')}")
+            base = [binary, "--local", "--data-dir", data, "-q"]
+            subprocess.run([*base, "create-table", "Load", "--pk", "pk:S"], check=True, env=ENV, capture_output=True)
+            start = time.perf_counter()
+            subprocess.run([*base, "put", "Load", "--file", items], check=True, env=ENV, capture_output=True)
+            rates[name]["load items/s"].append(args.items / (time.perf_counter() - start))
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                subprocess.run([*base, "get", "Load", "k7"], check=True, env=ENV, capture_output=True)
+                rates[name]["get ms"].append((time.perf_counter() - start) * 1000)
+    shutil.rmtree(scratch, ignore_errors=True)
+    print(f"Embedded engine, {args.rounds} alternating rounds; rates = {args.ops} requests from {args.threads} "
+          f"keep-alive Python clients to `ddb local --in-memory`; get = one `ddb --local get` process "
+          f"({args.runs} per round); load = {args.items} items with `put --file` into a data directory. Medians.\n")
+    columns = ["PutItem", "GetItem", "get ms", "load items/s"]
+    print(table_row(["build", "PutItem/s", "GetItem/s", "ddb get (ms)", "put --file (items/s)"]))
+    print(table_row(["---"] * 5))
+    for name, binary in bins.items():
+        values = [statistics.median(rates[name][c]) for c in columns]
+        print(table_row([f"{name} ({binary})", *[f"{v:,.0f}" if v > 100 else f"{v:.2f}" for v in values]]))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="what", required=True)
@@ -433,10 +484,17 @@ def main():
     s.add_argument("--ndjson-clients", type=int, default=16)
     s.add_argument("--duration", type=float, default=5.0)
     s.add_argument("--idle", type=int, default=10000)
+    v = sub.add_parser("builds")
+    v.add_argument("--baseline", required=True, help="another ddb binary, e.g. a release build of an earlier commit")
+    v.add_argument("--rounds", type=int, default=3)
+    v.add_argument("--ops", type=int, default=20000)
+    v.add_argument("--threads", type=int, default=8)
+    v.add_argument("--runs", type=int, default=30)
+    v.add_argument("--items", type=int, default=20000)
     args = p.parse_args()
     if not os.path.exists(DDB):
         sys.exit(f"{DDB} is missing: cargo build --release")
-    {"cli": cli, "engine": engine, "bulk": bulk, "serve": serve}[args.what](args)
+    {"cli": cli, "engine": engine, "bulk": bulk, "serve": serve, "builds": builds}[args.what](args)
 
 
 if __name__ == "__main__":
