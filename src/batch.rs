@@ -72,7 +72,9 @@ pub struct Counts {
 /// The counts and the tracker are plain numbers and sets, whole after every update: a lane that
 /// panicked while holding one (its progress callback, say) leaves nothing half-written to fear.
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Which input positions are handed to the writer and not yet acknowledged.

@@ -9,7 +9,7 @@
 //! table whose names differ only in case share one store the same way. DynamoDB treats all of
 //! these as ordinary, distinct names (DynamoDB Local, on SQLite too, answers InternalFailure for
 //! `sqlite_*` and for case twins); here they are refused with a ValidationException that says
-//! why, before anything is registered (a known difference, tested in `known_differences.rs`).
+//! why, before anything is registered (a known difference, tested in `tests/it/known_differences.rs`).
 
 use serde_json::Value;
 

@@ -1,7 +1,7 @@
 //! The lecture's DynamoDB walkthrough, step by step, with ddb on the Movies table: the same
 //! steps the README shows. Expected results are computed from the fixture file.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

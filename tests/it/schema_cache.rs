@@ -4,7 +4,7 @@
 //! a real target: DynamoDB Local, or the embedded engine served by `ddb local` (the embedded
 //! target itself reads key schemas without a round trip and remembers nothing).
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Mutex};
 

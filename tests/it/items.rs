@@ -1,6 +1,6 @@
 //! Single-item commands: put, get, delete, conditional put, and exact values.
 
-mod common;
+use crate::common;
 
 use common::{stderr, stdout, Suite};
 use serde_json::{json, Value};

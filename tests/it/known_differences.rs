@@ -2,7 +2,7 @@
 //! behaviour. Each test asserts what its target does today, so a change on either side shows up
 //! here first. The requests go over raw HTTP, past ddb's own checks.
 
-mod common;
+use crate::common;
 
 use common::{raw_request, LocalServer, Suite};
 use serde_json::Value;

@@ -2,7 +2,7 @@
 //! the items' sizes by DynamoDB's rule (eventually consistent reads: half a unit per 4 KB read,
 //! rounded up per response), which both targets follow.
 
-mod common;
+use crate::common;
 
 use common::Suite;
 use ddb::bench::query_vs_scan::scratch_item;

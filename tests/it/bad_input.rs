@@ -2,7 +2,7 @@
 //! was written. Where DynamoDB Local words a message differently from DynamoDB (and the embedded
 //! engine, which follows DynamoDB), the test says so and accepts both.
 
-mod common;
+use crate::common;
 
 use common::{stderr, Suite};
 

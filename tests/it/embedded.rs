@@ -2,7 +2,7 @@
 //! ddb processes sharing one data directory, and a load killed with SIGKILL. These tests always
 //! use the embedded engine, whatever `DDB_TEST_ENDPOINT` says.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -1,6 +1,6 @@
 //! Query and scan: pagination that neither skips nor repeats, parallel scans, counts, order.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

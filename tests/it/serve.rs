@@ -1,6 +1,6 @@
 //! `ddb serve` end to end: the real binary on an ephemeral loopback port, for every model.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, Read, Write};
 use std::process::Command;

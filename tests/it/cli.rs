@@ -2,7 +2,7 @@
 //! embedded engine's notice. Refresh golden files with `DDB_UPDATE_GOLDEN=1 cargo test --test cli`
 //! and review the diff.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! `ddb serve` under clients that push it: bursts answered at once, half-closes, replies nobody
 //! reads, shutdown with requests waiting, and tokens that are no tokens. Every model.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, Write};
 use std::net::Shutdown;

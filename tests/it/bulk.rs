@@ -1,7 +1,7 @@
 //! Export and import: `scan --typed` followed by `put --file --typed` into another table
 //! reproduces every item exactly, including sets, binary, 38-digit numbers and nesting.
 
-mod common;
+use crate::common;
 
 use common::{stderr, Suite};
 use serde_json::{json, Value};

@@ -3,7 +3,7 @@
 //! other half as UnprocessedItems. Afterwards every input item is in the table exactly as given,
 //! and the summary's counts add up.
 
-mod common;
+use crate::common;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;

@@ -1,0 +1,20 @@
+//! The integration suite, as one test binary (one link of the SDK and the engine, not one per
+//! area): each module drives the real `ddb` binary against the suite's target, the embedded
+//! engine by default or the endpoint in `DDB_TEST_ENDPOINT` (the real DynamoDB Local in CI).
+//! Run one area with `cargo test --test it serve::`.
+
+mod common;
+
+mod bad_input;
+mod bench;
+mod bulk;
+mod cli;
+mod embedded;
+mod faults;
+mod items;
+mod known_differences;
+mod read;
+mod schema_cache;
+mod serve;
+mod serve_robustness;
+mod walkthrough;
