@@ -8,13 +8,13 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{raw_request, stderr, LocalServer, Suite};
+use common::{raw_request, stderr, ServerProcess, Suite};
 use serde_json::{json, Value};
 
 #[test]
 fn ddb_local_serves_plain_http_and_the_sdk_and_stops_on_sigterm() {
     let suite = Suite::new();
-    let server = LocalServer::start(&["--data-dir", suite.data_dir().to_str().unwrap()]);
+    let server = ServerProcess::local(&["--data-dir", suite.data_dir().to_str().unwrap()]);
     let (status, created) = raw_request(
         server.port(),
         "CreateTable",
@@ -30,7 +30,7 @@ fn ddb_local_serves_plain_http_and_the_sdk_and_stops_on_sigterm() {
         .bare()
         .args([
             "--endpoint-url",
-            &server.url,
+            &server.address,
             "put",
             "Plain",
             r#"{"id": "from-sdk"}"#,
@@ -44,7 +44,7 @@ fn ddb_local_serves_plain_http_and_the_sdk_and_stops_on_sigterm() {
         r#"{"TableName": "Plain", "Key": {"id": {"S": "from-sdk"}}}"#,
     );
     assert_eq!(got["Item"], json!({"id": {"S": "from-sdk"}}));
-    assert!(server.terminate().success(), "SIGTERM is a clean stop");
+    assert!(server.terminate().0.success(), "SIGTERM is a clean stop");
     // The data stayed in the data directory.
     let after = suite
         .bare()
@@ -211,7 +211,7 @@ fn a_load_killed_with_sigkill_leaves_a_database_of_whole_items() {
 #[test]
 fn ddb_local_stops_on_sigterm_while_clients_hold_half_sent_requests() {
     use std::io::Write;
-    let server = LocalServer::start(&["--in-memory"]);
+    let server = ServerProcess::local(&["--in-memory"]);
     let port = server.port();
     let mut headers_only = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     headers_only
@@ -223,7 +223,7 @@ fn ddb_local_stops_on_sigterm_while_clients_hold_half_sent_requests() {
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(200));
     let started = std::time::Instant::now();
-    let status = server.terminate();
+    let (status, _) = server.terminate();
     assert!(status.success(), "{status:?}");
     assert!(
         started.elapsed() < std::time::Duration::from_secs(8),

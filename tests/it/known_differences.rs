@@ -4,11 +4,11 @@
 
 use crate::common;
 
-use common::{raw_request, LocalServer, Suite};
+use common::{raw_request, ServerProcess, Suite};
 use serde_json::Value;
 
 /// The suite's target as an HTTP port: DynamoDB Local's, or a `ddb local` started for the test.
-fn target_port(suite: &Suite) -> (u16, Option<LocalServer>) {
+fn target_port(suite: &Suite) -> (u16, Option<ServerProcess>) {
     match suite.endpoint() {
         Some(url) => (
             url.rsplit(':')
@@ -20,7 +20,7 @@ fn target_port(suite: &Suite) -> (u16, Option<LocalServer>) {
             None,
         ),
         None => {
-            let server = LocalServer::start(&["--in-memory"]);
+            let server = ServerProcess::local(&["--in-memory"]);
             (server.port(), Some(server))
         }
     }

@@ -12,7 +12,8 @@ use serde_json::{json, Value};
 
 const MODELS: [&str; 3] = ["blocking", "threads", "async"];
 
-use common::serve::{Conn, Server};
+use common::serve::Conn;
+use common::ServerProcess;
 
 fn table(suite: &Suite) -> String {
     let name = suite.table_name("Serve");
@@ -25,7 +26,7 @@ fn many_clients_at_once_get_their_own_answers() {
     let suite = Suite::new();
     let table = table(&suite);
     for model in MODELS {
-        let server = Server::start(&suite, &["--model", model, "--log-level", "error"]);
+        let server = ServerProcess::serve(&suite, &["--model", model, "--log-level", "error"]);
         std::thread::scope(|scope| {
             for client in 0..12 {
                 let (server, table) = (&server, &table);
@@ -56,7 +57,7 @@ fn pipelined_requests_come_back_in_order_with_their_ids() {
     let suite = Suite::new();
     let table = table(&suite);
     for model in MODELS {
-        let server = Server::start(&suite, &["--model", model]);
+        let server = ServerProcess::serve(&suite, &["--model", model]);
         let mut conn = server.connect();
         let mut batch = String::new();
         for i in 0..60 {
@@ -90,7 +91,7 @@ fn bad_requests_get_error_replies_and_the_connection_stays_usable() {
     let suite = Suite::new();
     let table = table(&suite);
     for model in MODELS {
-        let server = Server::start(&suite, &["--model", model]);
+        let server = ServerProcess::serve(&suite, &["--model", model]);
         let mut conn = server.connect();
         conn.stream.write_all(b"{\"id\": 1, \"op\": \n").unwrap();
         let reply = conn.recv();
@@ -131,7 +132,7 @@ fn bad_requests_get_error_replies_and_the_connection_stays_usable() {
 fn an_oversized_line_is_refused_and_the_connection_closed() {
     let suite = Suite::new();
     for model in MODELS {
-        let server = Server::start(&suite, &["--model", model, "--max-line", "1000"]);
+        let server = ServerProcess::serve(&suite, &["--model", model, "--max-line", "1000"]);
         let mut conn = server.connect();
         let big = format!(
             "{{\"id\": 1, \"op\": \"ping\", \"pad\": \"{}\"}}\n",
@@ -153,7 +154,7 @@ fn an_oversized_line_is_refused_and_the_connection_closed() {
 fn a_half_sent_request_times_out_without_holding_up_others() {
     let suite = Suite::new();
     for model in MODELS {
-        let server = Server::start(&suite, &["--model", model, "--request-timeout", "1"]);
+        let server = ServerProcess::serve(&suite, &["--model", model, "--request-timeout", "1"]);
         let mut slow = server.connect();
         slow.stream.write_all(b"{\"id\": 1, \"op\": \"pi").unwrap();
         let started = Instant::now();
@@ -185,7 +186,7 @@ fn a_half_sent_request_times_out_without_holding_up_others() {
 fn clients_beyond_max_clients_wait_for_a_free_slot() {
     let suite = Suite::new();
     for model in ["threads", "async"] {
-        let server = Server::start(&suite, &["--model", model, "--max-clients", "2"]);
+        let server = ServerProcess::serve(&suite, &["--model", model, "--max-clients", "2"]);
         let mut first = server.connect();
         let mut second = server.connect();
         assert_eq!(first.call(json!({"id": 1, "op": "ping"}))["ok"], true);
@@ -221,7 +222,7 @@ fn clients_that_vanish_mid_request_disturb_no_one() {
     let suite = Suite::new();
     let table = table(&suite);
     for model in MODELS {
-        let server = Server::start(&suite, &["--model", model, "--log-level", "info"]);
+        let server = ServerProcess::serve(&suite, &["--model", model, "--log-level", "info"]);
         {
             let mut half = server.connect();
             half.stream
@@ -267,7 +268,8 @@ fn running_out_of_file_descriptors_backs_off_and_recovers() {
         let mut limited = Command::new("sh");
         limited.args(["-c", "ulimit -n 64 && exec \"$@\"", "sh"]);
         limited.arg(assert_cmd::cargo::cargo_bin("ddb"));
-        let server = Server::start_in(limited, &suite, &["--model", model, "--log-level", "error"]);
+        let server =
+            ServerProcess::serve_in(limited, &suite, &["--model", model, "--log-level", "error"]);
         let mut held: Vec<Conn> = (0..100).map(|_| server.connect()).collect();
         for (i, conn) in held.iter_mut().enumerate() {
             conn.send(&json!({"id": i, "op": "ping"}));
@@ -318,7 +320,7 @@ fn running_out_of_file_descriptors_backs_off_and_recovers() {
 fn an_idle_client_is_closed_after_the_idle_timeout() {
     let suite = Suite::new();
     for model in MODELS {
-        let server = Server::start(&suite, &["--model", model, "--idle-timeout", "1"]);
+        let server = ServerProcess::serve(&suite, &["--model", model, "--idle-timeout", "1"]);
         let mut idle = server.connect();
         assert_eq!(idle.call(json!({"id": 1, "op": "ping"}))["ok"], true);
         let started = Instant::now();
@@ -340,7 +342,7 @@ fn sigterm_ends_idle_connections_at_once() {
     let suite = Suite::new();
     for model in MODELS {
         // The default idle timeout (300 s) would hold a waiting read far past the test's bound.
-        let server = Server::start(&suite, &["--model", model, "--log-level", "error"]);
+        let server = ServerProcess::serve(&suite, &["--model", model, "--log-level", "error"]);
         let count = if model == "blocking" { 1 } else { 5 };
         let mut held: Vec<Conn> = (0..count).map(|_| server.connect()).collect();
         for (i, conn) in held.iter_mut().enumerate() {
@@ -361,8 +363,8 @@ fn the_lectures_client_gets_caps_replies() {
     let suite = Suite::new();
     let client = common::fixture("lecture/client.py");
     for model in MODELS {
-        let server = Server::start(&suite, &["--model", model, "--protocol", "caps"]);
-        let port = server.addr.rsplit(':').next().unwrap().to_string();
+        let server = ServerProcess::serve(&suite, &["--model", model, "--protocol", "caps"]);
+        let port = server.address.rsplit(':').next().unwrap().to_string();
         for (message, expected) in [("HELLO WORLD", "ALL CAPS"), ("Hello world", "NOT ALL CAPS")] {
             let out = Command::new("python3")
                 .args([&client, "127.0.0.1", &port, message])
@@ -387,7 +389,7 @@ fn sigterm_during_load_loses_no_acknowledged_write() {
     let suite = Suite::new();
     let table = table(&suite);
     for model in ["threads", "async"] {
-        let server = Server::start(&suite, &["--model", model, "--log-level", "error"]);
+        let server = ServerProcess::serve(&suite, &["--model", model, "--log-level", "error"]);
         let acknowledged = Mutex::new(Vec::new());
         std::thread::scope(|scope| {
             for client in 0..4 {
@@ -455,7 +457,7 @@ fn tokens_read_only_and_table_lists_restrict_clients() {
         common::stderr(&out)
     );
 
-    let server = Server::start(
+    let server = ServerProcess::serve(
         &suite,
         &["--token", "s3cret-token", "--read-only", "--tables", &table],
     );

@@ -7,7 +7,7 @@ use std::io::{BufRead, Write};
 use std::net::Shutdown;
 use std::time::{Duration, Instant};
 
-use common::serve::Server;
+use common::ServerProcess;
 use common::Suite;
 use serde_json::{json, Value};
 
@@ -40,7 +40,7 @@ fn ten_thousand_pipelined_pings_then_a_half_close_get_ten_thousand_replies() {
     let suite = Suite::new();
     let table = table(&suite);
     for model in MODELS {
-        let server = Server::start(&suite, &["--model", model, "--log-level", "error"]);
+        let server = ServerProcess::serve(&suite, &["--model", model, "--log-level", "error"]);
         let mut conn = server.connect();
         let mut burst = String::new();
         for i in 0..10_000 {
@@ -83,7 +83,7 @@ fn ten_thousand_pipelined_pings_then_a_half_close_get_ten_thousand_replies() {
 fn a_last_line_without_its_newline_gets_a_bad_request_reply() {
     let suite = Suite::new();
     for model in MODELS {
-        let server = Server::start(&suite, &["--model", model]);
+        let server = ServerProcess::serve(&suite, &["--model", model]);
         let mut conn = server.connect();
         conn.stream
             .write_all(b"{\"id\":1,\"op\":\"ping\"}\n{\"id\":2,\"op\":\"pi")
@@ -104,7 +104,7 @@ fn a_burst_of_instant_and_database_requests_is_answered_at_once() {
         for pipeline in ["64", "1"] {
             // A short request timeout: a server that waits for more input before taking the lines
             // it already has would close the connection with a false RequestTimeout.
-            let server = Server::start(
+            let server = ServerProcess::serve(
                 &suite,
                 &[
                     "--model",
@@ -165,7 +165,7 @@ fn big_items_table(suite: &Suite) -> String {
 }
 
 /// A client that pipelines 64 full scans of `table` and reads none of the replies (yet).
-fn unread_scans(server: &Server, table: &str) -> common::serve::Conn {
+fn unread_scans(server: &ServerProcess, table: &str) -> common::serve::Conn {
     let mut greedy = server.connect();
     let burst: String = (0..64)
         .map(|id| format!("{}\n", json!({"id": id, "op": "scan", "table": table})))
@@ -191,7 +191,7 @@ fn replies_nobody_reads_hold_no_more_than_the_reply_budget() {
     let table = big_items_table(&suite);
     let scan = |id: usize| json!({"id": id, "op": "scan", "table": table});
     for model in MODELS {
-        let server = Server::start(&suite, &["--model", model, "--reply-buffer", "4194304"]);
+        let server = ServerProcess::serve(&suite, &["--model", model, "--reply-buffer", "4194304"]);
         // Warm up: one scan read in full, so the engine's and the SDK's own buffers are counted
         // in the baseline.
         let mut warm = Some(server.connect());
@@ -242,7 +242,7 @@ fn requests_waiting_at_shutdown_are_answered_not_dropped() {
     let suite = Suite::new();
     let table = big_items_table(&suite);
     for model in MODELS {
-        let server = Server::start(&suite, &["--model", model, "--pipeline", "1"]);
+        let server = ServerProcess::serve(&suite, &["--model", model, "--pipeline", "1"]);
         let mut conn = server.connect();
         let mut burst = String::new();
         for id in 0..100 {
@@ -319,7 +319,7 @@ fn a_client_that_stops_reading_is_closed_and_gives_its_reply_memory_back() {
     let suite = Suite::new();
     let table = big_items_table(&suite);
     for model in ["threads", "async"] {
-        let server = Server::start(
+        let server = ServerProcess::serve(
             &suite,
             &[
                 "--model",
@@ -357,7 +357,7 @@ fn a_client_that_stops_reading_is_closed_and_gives_its_reply_memory_back() {
 fn a_call_waiting_for_reply_memory_reads_nothing_more_meanwhile() {
     let suite = Suite::new();
     let table = big_items_table(&suite);
-    let server = Server::start(
+    let server = ServerProcess::serve(
         &suite,
         &[
             "--model",

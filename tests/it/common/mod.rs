@@ -12,6 +12,7 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command as StdCommand, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
@@ -225,87 +226,93 @@ pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// Starts a long-running ddb (`local` or `serve`), reads the address it prints after `marker` on
-/// its first stderr line, and keeps collecting the rest of stderr (so the pipe never fills).
-pub fn spawn_server(
-    command: &mut StdCommand,
-    marker: &str,
-) -> (Child, String, std::sync::Arc<std::sync::Mutex<String>>) {
-    let mut child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let first = lines.next().expect("a first line").unwrap();
-    let addr = first
-        .split(marker)
-        .nth(1)
-        .unwrap_or_else(|| panic!("unexpected first line: {first}"))
-        .split(' ')
-        .next()
-        .unwrap()
-        .to_string();
-    let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
-    let sink = log.clone();
-    std::thread::spawn(move || {
-        for line in lines.map_while(Result::ok) {
-            let mut log = sink.lock().unwrap();
-            log.push_str(&line);
-            log.push('\n');
+/// A long-running ddb (`local` or `serve`): its process, the address it printed on its first
+/// stderr line, and the rest of its stderr, collected so the pipe never fills and shown when a
+/// test fails. Dropping it kills the process, so no test leaves a server behind.
+pub struct ServerProcess {
+    pub child: Child,
+    pub address: String,
+    pub stderr: Arc<Mutex<String>>,
+}
+
+impl ServerProcess {
+    /// Starts `command` and reads the address printed after `marker`.
+    pub fn spawn(command: &mut StdCommand, marker: &str) -> ServerProcess {
+        let mut child = command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+        let first = lines.next().expect("a first line").unwrap();
+        let address = first
+            .split(marker)
+            .nth(1)
+            .unwrap_or_else(|| panic!("unexpected first line: {first}"))
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_string();
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let sink = stderr.clone();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                let mut log = sink.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        ServerProcess {
+            child,
+            address,
+            stderr,
         }
-    });
-    (child, addr, log)
-}
+    }
 
-/// A `ddb local` process and the address it printed.
-pub struct LocalServer {
-    child: Child,
-    pub url: String,
-}
-
-impl LocalServer {
-    pub fn start(args: &[&str]) -> LocalServer {
+    /// `ddb local` on a free loopback port.
+    pub fn local(args: &[&str]) -> ServerProcess {
         let mut command = StdCommand::new(assert_cmd::cargo::cargo_bin("ddb"));
         command
             .args(["local", "--port", "0"])
             .args(args)
             .env_remove("DDB_LOCAL");
-        let (child, url, _) = spawn_server(&mut command, "serving the DynamoDB API on ");
-        LocalServer { child, url }
+        Self::spawn(&mut command, "serving the DynamoDB API on ")
     }
 
     pub fn port(&self) -> u16 {
-        self.url.rsplit(':').next().unwrap().parse().unwrap()
+        self.address.rsplit(':').next().unwrap().parse().unwrap()
     }
 
-    /// Sends SIGTERM and waits (bounded) for the exit status.
-    pub fn terminate(mut self) -> std::process::ExitStatus {
-        let pid = self.child.id().to_string();
+    /// SIGTERM, then the exit status and what it wrote to stderr (bounded wait).
+    pub fn terminate(mut self) -> (std::process::ExitStatus, String) {
         StdCommand::new("kill")
-            .args(["-TERM", &pid])
+            .args(["-TERM", &self.child.id().to_string()])
             .status()
             .unwrap();
         let started = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
+                // The stderr reader may still be taking the last lines.
+                std::thread::sleep(Duration::from_millis(50));
+                return (status, self.stderr.lock().unwrap().clone());
             }
             assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "ddb local did not stop on SIGTERM"
+                started.elapsed() < Duration::from_secs(30),
+                "the server did not stop on SIGTERM"
             );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
 }
 
-impl Drop for LocalServer {
-    /// A test that fails, or never calls `terminate`, must not leave a server behind.
+impl Drop for ServerProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if std::thread::panicking() {
+            eprintln!("--- the server's stderr\n{}", self.stderr.lock().unwrap());
+        }
     }
 }
 
@@ -334,7 +341,7 @@ pub fn raw_request(port: u16, target: &str, body: &str) -> (u16, Value) {
 /// The real target as host:port, for a proxy to stand in front of: DynamoDB Local when the suite
 /// has an endpoint, otherwise the embedded engine served by `ddb local` (kept alive by the
 /// returned server).
-pub fn upstream(suite: &Suite) -> (Option<LocalServer>, String) {
+pub fn upstream(suite: &Suite) -> (Option<ServerProcess>, String) {
     match suite.endpoint() {
         Some(url) => (
             None,
@@ -343,8 +350,8 @@ pub fn upstream(suite: &Suite) -> (Option<LocalServer>, String) {
                 .to_string(),
         ),
         None => {
-            let server = LocalServer::start(&["--in-memory"]);
-            let upstream = server.url.trim_start_matches("http://").to_string();
+            let server = ServerProcess::local(&["--in-memory"]);
+            let upstream = server.address.trim_start_matches("http://").to_string();
             (Some(server), upstream)
         }
     }

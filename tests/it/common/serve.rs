@@ -3,23 +3,17 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use serde_json::Value;
 
-use super::Suite;
+use super::{ServerProcess, Suite};
 
-pub struct Server {
-    pub child: Child,
-    pub addr: String,
-    pub stderr: Arc<Mutex<String>>,
-}
-
-impl Server {
-    pub fn start(suite: &Suite, args: &[&str]) -> Server {
-        Self::start_in(
+impl ServerProcess {
+    /// `ddb serve` on a free loopback port, against the suite's target.
+    pub fn serve(suite: &Suite, args: &[&str]) -> ServerProcess {
+        Self::serve_in(
             Command::new(assert_cmd::cargo::cargo_bin("ddb")),
             suite,
             args,
@@ -27,59 +21,25 @@ impl Server {
     }
 
     /// `ddb serve` as the last words of `command` (a wrapper such as `sh -c`).
-    pub fn start_in(mut command: Command, suite: &Suite, args: &[&str]) -> Server {
+    pub fn serve_in(mut command: Command, suite: &Suite, args: &[&str]) -> ServerProcess {
         command
             .args(suite.target_args())
             .args(["serve", "--listen", "127.0.0.1:0"])
             .args(args)
             .env("HOME", suite.dir())
             .env_remove("DDB_SERVE_TOKEN");
-        let (child, addr, stderr) = super::spawn_server(&mut command, "listening on ");
-        Server {
-            child,
-            addr,
-            stderr,
-        }
+        Self::spawn(&mut command, "listening on ")
     }
 
+    /// A line client of `ddb serve`.
     pub fn connect(&self) -> Conn {
-        let stream = TcpStream::connect(&self.addr).unwrap();
+        let stream = TcpStream::connect(&self.address).unwrap();
         stream
             .set_read_timeout(Some(Duration::from_secs(20)))
             .unwrap();
         Conn {
             reader: BufReader::new(stream.try_clone().unwrap()),
             stream,
-        }
-    }
-
-    /// SIGTERM, then the exit status (bounded wait).
-    pub fn terminate(mut self) -> (std::process::ExitStatus, String) {
-        Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        let started = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                std::thread::sleep(Duration::from_millis(50));
-                return (status, self.stderr.lock().unwrap().clone());
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "serve did not stop on SIGTERM"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        if std::thread::panicking() {
-            eprintln!("--- ddb serve's stderr\n{}", self.stderr.lock().unwrap());
         }
     }
 }
