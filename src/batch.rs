@@ -23,9 +23,8 @@ use aws_smithy_types::retry::RetryConfig;
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
-use crate::client::KeySchema;
-use crate::expr::KeyAttribute;
 use crate::item::{self, Item};
+use crate::schema::{KeyAttribute, KeySchema};
 
 /// DynamoDB's limit of write requests in one BatchWriteItem.
 pub const BATCH_SIZE: usize = 25;
@@ -513,7 +512,7 @@ mod tests {
         use clap::Parser;
         let cli = crate::cli::Cli::try_parse_from(["ddb", "--in-memory", "--quiet", "list-tables"])
             .expect("valid arguments");
-        let db = crate::client::Db::connect(&cli.global)
+        let db = crate::client::Db::connect(&cli.global.target())
             .await
             .expect("the engine starts");
         use aws_sdk_dynamodb::types::{

@@ -85,6 +85,20 @@ pub struct GlobalArgs {
     pub consumed_capacity: bool,
 }
 
+impl GlobalArgs {
+    /// The options that choose where requests go.
+    pub fn target(&self) -> crate::target::TargetOptions {
+        crate::target::TargetOptions {
+            endpoint_url: self.endpoint_url.clone(),
+            region: self.region.clone(),
+            profile: self.profile.clone(),
+            local: self.local,
+            data_dir: self.data_dir.clone(),
+            in_memory: self.in_memory,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     CreateTable(create_table::Args),

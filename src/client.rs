@@ -8,18 +8,17 @@ use aws_config::BehaviorVersion;
 use aws_sdk_dynamodb::config::{Credentials, Region};
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_dynamodb::operation::list_tables::ListTablesError;
-use aws_sdk_dynamodb::types::{KeyType, ScalarAttributeType, TableDescription};
+use aws_sdk_dynamodb::types::TableDescription;
 use aws_sdk_dynamodb::Client;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
 
-use crate::cli::GlobalArgs;
 use crate::engine::Engine;
 use crate::error::Diagnostic;
-use crate::expr::KeyAttribute;
+use crate::schema::Schema;
 use crate::schema_cache::SchemaCache;
-use crate::target::{self, Environment, Target};
+use crate::target::{self, Environment, Store, Target, TargetOptions};
 
 /// Region used where none is configured and none matters (loopback endpoints, the engine).
 const LOCAL_REGION: &str = "us-east-1";
@@ -29,20 +28,30 @@ pub struct Db {
     pub client: Client,
     /// Where requests go, for messages: a URL, "the embedded engine (…)" or "AWS DynamoDB in …".
     pub endpoint: String,
+    /// What the user should hear about the target before anything else, if anything: set when the
+    /// embedded engine was chosen because nothing else is configured (see [`Notice`]).
+    pub notice: Option<Notice>,
     engine: Option<Engine>,
     schemas: SchemaCache,
 }
 
+/// The embedded engine was chosen because no other target is configured.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The database file, or memory.
+    pub data: String,
+    /// Its database was created by this command: the first time this data directory is used.
+    pub created: bool,
+}
+
 impl Db {
-    /// Resolves the target from the global options and connects to it. Prints the embedded
-    /// engine's notice when it was chosen by default (the only output below the command layer,
-    /// kept here so that every command gives it the same way).
-    pub async fn connect(global: &GlobalArgs) -> Result<Db> {
-        let env = Environment::read(global).await;
-        let target = target::resolve(global, &env)?;
+    /// Resolves the target from the options and connects to it.
+    pub async fn connect(options: &TargetOptions) -> Result<Db> {
+        let env = Environment::read(options).await;
+        let target = target::resolve(options, &env)?;
         match target {
             Target::Endpoint { url } => {
-                let region = global.region.clone().or(env.region.clone());
+                let region = options.region.clone().or(env.region.clone());
                 let loopback = target::is_loopback(&url);
                 // The SDK's full chain (profiles, SSO, metadata service) only where it is needed:
                 // credentials in the environment, or none on this machine, are used directly.
@@ -60,7 +69,7 @@ impl Db {
                         let mut loader = aws_config::defaults(BehaviorVersion::latest())
                             .endpoint_url(&url)
                             .retry_config(retry_config());
-                        if let Some(p) = &global.profile {
+                        if let Some(p) = &options.profile {
                             loader = loader.profile_name(p);
                         }
                         if let Some(r) = region {
@@ -79,19 +88,19 @@ impl Db {
                     schemas: SchemaCache::new(&url, env.profile.as_deref()),
                     endpoint: url,
                     engine: None,
+                    notice: None,
                 })
             }
             Target::Embedded { store, by_default } => {
-                if by_default && !global.quiet {
-                    eprintln!(
-                        "ddb: using the embedded engine (data: {}); --region/AWS_REGION targets AWS, --quiet hides this",
-                        store.describe()
-                    );
-                }
+                let notice = by_default.then(|| Notice {
+                    data: store.describe(),
+                    created: matches!(&store, Store::Dir(dir) if !Store::database_file(dir).exists()),
+                });
                 let engine = Engine::start(&store).await?;
                 let client = endpoint_client(engine.url(), LOCAL_REGION, placeholder_credentials());
                 Ok(Db {
                     client,
+                    notice,
                     endpoint: format!("the embedded engine ({})", store.describe()),
                     engine: Some(engine),
                     schemas: SchemaCache::disabled(),
@@ -100,10 +109,10 @@ impl Db {
             Target::Aws => {
                 let mut loader =
                     aws_config::defaults(BehaviorVersion::latest()).retry_config(retry_config());
-                if let Some(p) = &global.profile {
+                if let Some(p) = &options.profile {
                     loader = loader.profile_name(p);
                 }
-                if let Some(r) = &global.region {
+                if let Some(r) = &options.region {
                     loader = loader.region(Region::new(r.clone()));
                 }
                 let config = loader.load().await;
@@ -116,6 +125,7 @@ impl Db {
                     schemas: SchemaCache::new(&endpoint, env.profile.as_deref()),
                     endpoint,
                     engine: None,
+                    notice: None,
                 })
             }
         }
@@ -259,191 +269,6 @@ pub async fn all_table_names(
             Some(last) => start = Some(last.to_string()),
             None => return Ok(names),
         }
-    }
-}
-
-/// A table's key attributes, and those of its indexes.
-#[derive(Debug, Clone)]
-pub struct KeySchema {
-    pub partition: KeyAttribute,
-    pub sort: Option<KeyAttribute>,
-}
-
-impl KeySchema {
-    /// The key of the table (`index` None) or of one of its indexes.
-    pub fn of(table: &TableDescription, index: Option<&str>) -> Result<KeySchema> {
-        let schema = match index {
-            None => table.key_schema(),
-            Some(name) => table
-                .global_secondary_indexes()
-                .iter()
-                .find(|i| i.index_name() == Some(name))
-                .map(|i| i.key_schema())
-                .or_else(|| {
-                    table
-                        .local_secondary_indexes()
-                        .iter()
-                        .find(|i| i.index_name() == Some(name))
-                        .map(|i| i.key_schema())
-                })
-                .with_context(|| {
-                    format!(
-                        "table {} has no index named {name}",
-                        table.table_name().unwrap_or("?")
-                    )
-                })?,
-        };
-        let kind_of = |name: &str| {
-            table
-                .attribute_definitions()
-                .iter()
-                .find(|d| d.attribute_name() == name)
-                .map_or(ScalarAttributeType::S, |d| d.attribute_type().clone())
-        };
-        let attribute = |key_type: KeyType| {
-            schema
-                .iter()
-                .find(|k| *k.key_type() == key_type)
-                .map(|k| KeyAttribute {
-                    name: k.attribute_name().to_string(),
-                    kind: kind_of(k.attribute_name()),
-                })
-        };
-        Ok(KeySchema {
-            partition: attribute(KeyType::Hash).context("the key schema has no partition key")?,
-            sort: attribute(KeyType::Range),
-        })
-    }
-
-    pub fn names(&self) -> Vec<String> {
-        std::iter::once(self.partition.name.clone())
-            .chain(self.sort.iter().map(|s| s.name.clone()))
-            .collect()
-    }
-}
-
-/// A table's key and its indexes' keys: what commands need to build keys and resume keys.
-#[derive(Debug, Clone)]
-pub struct Schema {
-    pub key: KeySchema,
-    pub indexes: Vec<(String, KeySchema)>,
-    table: String,
-}
-
-impl Schema {
-    pub fn new(table: &str, key: KeySchema, indexes: Vec<(String, KeySchema)>) -> Schema {
-        Schema {
-            key,
-            indexes,
-            table: table.to_string(),
-        }
-    }
-
-    pub fn table(&self) -> &str {
-        &self.table
-    }
-
-    pub fn from_description(d: &TableDescription) -> Result<Schema> {
-        let names = d
-            .global_secondary_indexes()
-            .iter()
-            .filter_map(|i| i.index_name())
-            .chain(
-                d.local_secondary_indexes()
-                    .iter()
-                    .filter_map(|i| i.index_name()),
-            );
-        Ok(Schema {
-            key: KeySchema::of(d, None)?,
-            indexes: names
-                .map(|n| Ok((n.to_string(), KeySchema::of(d, Some(n))?)))
-                .collect::<Result<_>>()?,
-            table: d.table_name().unwrap_or_default().to_string(),
-        })
-    }
-
-    /// From the embedded engine's stored definition, whose parts are DynamoDB-shaped JSON.
-    fn from_engine(meta: &dynoxide::TableMetadata) -> Result<Schema> {
-        let parse = |text: &str| -> Result<serde_json::Value> {
-            serde_json::from_str(text).with_context(|| {
-                format!(
-                    "the engine's definition of {} is unreadable",
-                    meta.table_name
-                )
-            })
-        };
-        let definitions = parse(&meta.attribute_definitions)?;
-        let kind_of = |name: &str| {
-            let kind = definitions
-                .as_array()
-                .into_iter()
-                .flatten()
-                .find(|d| d["AttributeName"] == name)
-                .and_then(|d| d["AttributeType"].as_str())
-                .unwrap_or("S");
-            ScalarAttributeType::from(kind)
-        };
-        let key_of = |schema: &serde_json::Value| -> Result<KeySchema> {
-            let attribute = |key_type: &str| {
-                schema
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .find(|k| k["KeyType"] == key_type)
-                    .and_then(|k| {
-                        let name = k["AttributeName"].as_str()?;
-                        Some(KeyAttribute {
-                            name: name.to_string(),
-                            kind: kind_of(name),
-                        })
-                    })
-            };
-            Ok(KeySchema {
-                partition: attribute("HASH").context("the key schema has no partition key")?,
-                sort: attribute("RANGE"),
-            })
-        };
-        let mut indexes = Vec::new();
-        for definitions in [&meta.gsi_definitions, &meta.lsi_definitions]
-            .into_iter()
-            .flatten()
-        {
-            for index in parse(definitions)?.as_array().into_iter().flatten() {
-                if let Some(name) = index["IndexName"].as_str() {
-                    indexes.push((name.to_string(), key_of(&index["KeySchema"])?));
-                }
-            }
-        }
-        Ok(Schema {
-            key: key_of(&parse(&meta.key_schema)?)?,
-            indexes,
-            table: meta.table_name.clone(),
-        })
-    }
-
-    /// The key of the table (`index` None) or of one of its indexes.
-    pub fn key_of(&self, index: Option<&str>) -> Result<&KeySchema> {
-        match index {
-            None => Ok(&self.key),
-            Some(name) => self
-                .indexes
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, k)| k)
-                .with_context(|| format!("table {} has no index named {name}", self.table)),
-        }
-    }
-
-    /// The attribute names that make up a resume key: the table's key, plus the index's when
-    /// reading an index (DynamoDB's `LastEvaluatedKey` for an index carries both).
-    pub fn resume_key_names(&self, index: Option<&str>) -> Result<Vec<String>> {
-        let mut names = self.key.names();
-        for name in self.key_of(index)?.names() {
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-        Ok(names)
     }
 }
 

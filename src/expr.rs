@@ -8,11 +8,12 @@
 
 use std::collections::HashMap;
 
-use aws_sdk_dynamodb::types::{AttributeValue, ScalarAttributeType};
+use aws_sdk_dynamodb::types::AttributeValue;
 use serde_json::Value;
 
 use crate::error::Diagnostic;
 use crate::item::{self, Item};
+use crate::schema::KeyAttribute;
 
 /// Expression attribute names and values, the user's and the ones ddb generates.
 #[derive(Debug, Default, Clone)]
@@ -223,13 +224,6 @@ impl SortCondition {
     }
 }
 
-/// A key attribute: its name and type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyAttribute {
-    pub name: String,
-    pub kind: ScalarAttributeType,
-}
-
 /// Builds `#ddbpk = :ddbpk [AND <sort condition>]`, adding the placeholders.
 pub fn key_condition(
     placeholders: &mut Placeholders,
@@ -274,6 +268,7 @@ pub fn key_condition(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aws_sdk_dynamodb::types::ScalarAttributeType;
 
     fn attr(name: &str, kind: ScalarAttributeType) -> KeyAttribute {
         KeyAttribute {

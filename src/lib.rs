@@ -49,6 +49,7 @@ pub mod input;
 pub mod item;
 pub mod output;
 pub mod paginate;
+pub mod schema;
 pub mod schema_cache;
 pub mod serve;
 pub mod target;

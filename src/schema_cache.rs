@@ -7,11 +7,9 @@
 
 use std::path::PathBuf;
 
-use aws_sdk_dynamodb::types::ScalarAttributeType;
 use serde_json::{json, Value};
 
-use crate::client::{KeySchema, Schema};
-use crate::expr::KeyAttribute;
+use crate::schema::{KeySchema, Schema};
 
 #[derive(Debug, Clone)]
 pub struct SchemaCache {
@@ -80,32 +78,11 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-fn key_to_json(key: &KeySchema) -> Value {
-    let attribute = |a: &KeyAttribute| json!({"name": a.name, "type": a.kind.as_str()});
-    json!({"partition": attribute(&key.partition), "sort": key.sort.as_ref().map(attribute)})
-}
-
-fn key_from_json(value: &Value) -> Option<KeySchema> {
-    let attribute = |v: &Value| {
-        Some(KeyAttribute {
-            name: v["name"].as_str()?.to_string(),
-            kind: ScalarAttributeType::from(v["type"].as_str()?),
-        })
-    };
-    Some(KeySchema {
-        partition: attribute(&value["partition"])?,
-        sort: match &value["sort"] {
-            Value::Null => None,
-            sort => Some(attribute(sort)?),
-        },
-    })
-}
-
 fn to_json(schema: &Schema) -> Value {
     json!({
         "table": schema.table(),
-        "key": key_to_json(&schema.key),
-        "indexes": schema.indexes.iter().map(|(name, key)| json!({"name": name, "key": key_to_json(key)})).collect::<Vec<_>>(),
+        "key": schema.key.to_json(),
+        "indexes": schema.indexes.iter().map(|(name, key)| json!({"name": name, "key": key.to_json()})).collect::<Vec<_>>(),
     })
 }
 
@@ -113,11 +90,16 @@ fn from_json(value: &Value) -> Option<Schema> {
     let indexes = value["indexes"]
         .as_array()?
         .iter()
-        .map(|i| Some((i["name"].as_str()?.to_string(), key_from_json(&i["key"])?)))
+        .map(|i| {
+            Some((
+                i["name"].as_str()?.to_string(),
+                KeySchema::from_json(&i["key"])?,
+            ))
+        })
         .collect::<Option<Vec<_>>>()?;
     Some(Schema::new(
         value["table"].as_str()?,
-        key_from_json(&value["key"])?,
+        KeySchema::from_json(&value["key"])?,
         indexes,
     ))
 }
@@ -125,6 +107,8 @@ fn from_json(value: &Value) -> Option<Schema> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::KeyAttribute;
+    use aws_sdk_dynamodb::types::ScalarAttributeType;
 
     fn schema() -> Schema {
         let attr = |name: &str, kind: &str| KeyAttribute {

@@ -5,8 +5,18 @@
 
 use std::path::PathBuf;
 
-use crate::cli::GlobalArgs;
 use crate::error::UsageError;
+
+/// The global options that choose a target, as plain data (the command line converts into it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TargetOptions {
+    pub endpoint_url: Option<String>,
+    pub region: Option<String>,
+    pub profile: Option<String>,
+    pub local: bool,
+    pub data_dir: Option<PathBuf>,
+    pub in_memory: bool,
+}
 
 /// The resolved destination of a command's requests.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,13 +65,13 @@ pub struct Environment {
 
 impl Environment {
     /// Reads the SDK's environment variables and the shared config file's region.
-    pub async fn read(global: &GlobalArgs) -> Self {
+    pub async fn read(options: &TargetOptions) -> Self {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let profile = global.profile.clone().or_else(|| var("AWS_PROFILE"));
+        let profile = options.profile.clone().or_else(|| var("AWS_PROFILE"));
         let region = var("AWS_REGION").or_else(|| var("AWS_DEFAULT_REGION"));
         // Only the profile files are read: the SDK's default chain would also ask the EC2
         // metadata service, which on a machine outside AWS costs a timeout on every command.
-        let profile_region = if global.region.is_none() && region.is_none() {
+        let profile_region = if options.region.is_none() && region.is_none() {
             use aws_config::meta::region::ProvideRegion;
             let mut builder = aws_config::profile::ProfileFileRegionProvider::builder();
             if let Some(name) = &profile {
@@ -76,15 +86,15 @@ impl Environment {
             region,
             profile,
             profile_region,
-            default_data_dir: dirs::data_dir().map(|d| d.join("ddb")),
+            default_data_dir: default_data_dir(),
         }
     }
 }
 
 /// Decides the target from the flags and the environment.
-pub fn resolve(global: &GlobalArgs, env: &Environment) -> Result<Target, UsageError> {
-    let local_asked = global.local || global.in_memory;
-    if let Some(url) = &global.endpoint_url {
+pub fn resolve(options: &TargetOptions, env: &Environment) -> Result<Target, UsageError> {
+    let local_asked = options.local || options.in_memory;
+    if let Some(url) = &options.endpoint_url {
         if local_asked {
             return Err(UsageError(
                 "--endpoint-url and --local (or --in-memory) name two different targets; give one"
@@ -93,19 +103,7 @@ pub fn resolve(global: &GlobalArgs, env: &Environment) -> Result<Target, UsageEr
         }
         return Ok(Target::Endpoint { url: url.clone() });
     }
-    let store = || -> Result<Store, UsageError> {
-        if global.in_memory {
-            return Ok(Store::Memory);
-        }
-        global
-            .data_dir
-            .clone()
-            .or_else(|| env.default_data_dir.clone())
-            .map(Store::Dir)
-            .ok_or_else(|| {
-                UsageError("no data directory is known on this platform; give --data-dir".into())
-            })
-    };
+    let store = || embedded_store(options, env.default_data_dir.clone());
     if local_asked {
         return Ok(Target::Embedded {
             store: store()?,
@@ -115,7 +113,7 @@ pub fn resolve(global: &GlobalArgs, env: &Environment) -> Result<Target, UsageEr
     if let Some(url) = &env.endpoint_url {
         return Ok(Target::Endpoint { url: url.clone() });
     }
-    if global.region.is_some()
+    if options.region.is_some()
         || env.region.is_some()
         || env.profile.is_some()
         || env.profile_region.is_some()
@@ -126,6 +124,30 @@ pub fn resolve(global: &GlobalArgs, env: &Environment) -> Result<Target, UsageEr
         store: store()?,
         by_default: true,
     })
+}
+
+/// Where the embedded engine keeps its data: `--in-memory`, `--data-dir`, or the platform's data
+/// directory (`default`).
+pub fn embedded_store(
+    options: &TargetOptions,
+    default: Option<PathBuf>,
+) -> Result<Store, UsageError> {
+    if options.in_memory {
+        return Ok(Store::Memory);
+    }
+    options
+        .data_dir
+        .clone()
+        .or(default)
+        .map(Store::Dir)
+        .ok_or_else(|| {
+            UsageError("no data directory is known on this platform; give --data-dir".into())
+        })
+}
+
+/// The platform's data directory for ddb (e.g. `~/.local/share/ddb`).
+pub fn default_data_dir() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join("ddb"))
 }
 
 /// Whether an endpoint URL points at this machine, where ddb may use placeholder credentials.
@@ -147,11 +169,15 @@ mod tests {
     use super::*;
     use clap::Parser;
 
-    fn global(args: &[&str]) -> GlobalArgs {
+    /// The options as the command line gives them for `ddb ARGS list-tables`.
+    fn global(args: &[&str]) -> TargetOptions {
         let mut argv = vec!["ddb"];
         argv.extend_from_slice(args);
         argv.push("list-tables");
-        crate::cli::Cli::try_parse_from(argv).unwrap().global
+        crate::cli::Cli::try_parse_from(argv)
+            .unwrap()
+            .global
+            .target()
     }
 
     fn env() -> Environment {

@@ -18,9 +18,8 @@ use tokio::sync::mpsc;
 
 use super::{Latencies, Rng};
 use crate::batch::{self, Options as BatchOptions};
-use crate::client::KeySchema;
-use crate::expr::KeyAttribute;
 use crate::item::{self, Item};
+use crate::schema::{KeyAttribute, KeySchema};
 
 /// The partition and sort key of the scratch table.
 pub const PARTITION_KEY: &str = "year";

@@ -11,9 +11,9 @@ use aws_sdk_dynamodb::types::{
 
 use super::describe_table;
 use crate::cli::GlobalArgs;
-use crate::client::{api_error, Db, KeySchema};
+use crate::client::{api_error, Db};
 use crate::error::Outcome;
-use crate::expr::KeyAttribute;
+use crate::schema::{KeyAttribute, KeySchema};
 
 /// How long to wait for ACTIVE before giving up (AWS takes seconds; a GSI on a big table longer).
 const WAIT_LIMIT: Duration = Duration::from_secs(15 * 60);

@@ -9,7 +9,7 @@ use super::shutdown_signal;
 use crate::cli::GlobalArgs;
 use crate::engine;
 use crate::error::{Outcome, UsageError};
-use crate::target::Store;
+use crate::target;
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(
@@ -49,23 +49,7 @@ pub async fn run(args: &Args, global: &GlobalArgs) -> Result<Outcome> {
         )
         .into());
     }
-    let store = if global.in_memory {
-        Store::Memory
-    } else {
-        match global
-            .data_dir
-            .clone()
-            .or_else(|| dirs::data_dir().map(|d| d.join("ddb")))
-        {
-            Some(dir) => Store::Dir(dir),
-            None => {
-                return Err(UsageError(
-                    "no data directory is known on this platform; give --data-dir".into(),
-                )
-                .into())
-            }
-        }
-    };
+    let store = target::embedded_store(&global.target(), target::default_data_dir())?;
     let listener = engine::bind(SocketAddr::new(args.bind, args.port)).await?;
     let db = engine::open(&store)?;
     let addr = listener.local_addr()?;

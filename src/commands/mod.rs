@@ -22,9 +22,10 @@ use anyhow::{Context, Result};
 use aws_sdk_dynamodb::types::ConsumedCapacity;
 
 use crate::cli::{Cli, Command, GlobalArgs, KeyArgs};
-use crate::client::{Db, KeySchema, Schema};
+use crate::client::{Db, Notice};
 use crate::error::{Diagnostic, Outcome, UsageError};
 use crate::item::{self, Item};
+use crate::schema::{KeySchema, Schema};
 
 /// Runs the parsed command line.
 pub async fn run(cli: Cli) -> Result<Outcome> {
@@ -33,13 +34,33 @@ pub async fn run(cli: Cli) -> Result<Outcome> {
         Command::Completions(args) => completions::run(&args),
         Command::Local(args) => local::run(&args, global).await,
         command => {
-            let db = Db::connect(global).await?;
+            let db = Db::connect(&global.target()).await?;
+            if let Some(notice) = &db.notice {
+                say_notice(global, notice);
+            }
             let outcome = run_on(command, global, &db).await;
             let closed = db.close().await;
             let outcome = outcome?;
             closed?;
             Ok(outcome)
         }
+    }
+}
+
+/// The embedded engine chosen by default: said in full when its data directory is first used,
+/// in a few words on a terminal afterwards, and not at all to scripts, whose stderr stays quiet
+/// unless something changed.
+fn say_notice(global: &GlobalArgs, notice: &Notice) {
+    if global.quiet {
+        return;
+    }
+    if notice.created {
+        eprintln!(
+            "ddb: no AWS region or endpoint is configured, so ddb uses its embedded engine; its data is in {} (--region or AWS_REGION targets AWS, --endpoint-url any DynamoDB; --quiet hides this)",
+            notice.data
+        );
+    } else if std::io::stderr().is_terminal() {
+        eprintln!("ddb: embedded engine ({})", notice.data);
     }
 }
 

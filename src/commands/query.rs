@@ -5,10 +5,11 @@ use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select as ApiSelect};
 
 use super::{read, with_schema, Attempt};
 use crate::cli::{GlobalArgs, ReadArgs, Select};
-use crate::client::{api_error, Db, Schema};
+use crate::client::{api_error, Db};
 use crate::error::{Outcome, UsageError};
 use crate::expr::{self, Placeholders, SortCondition};
 use crate::paginate;
+use crate::schema::Schema;
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(

@@ -211,7 +211,7 @@ impl Handler {
                 let table = self.table(request)?;
                 let out = self.client.describe_table().table_name(table).send().await?;
                 let description = out.table.ok_or_else(|| Refusal::ours(Code::InvalidRequest, "no table"))?;
-                Ok(json!({"table": Value::Object(crate::commands::describe_table::fields(&description))}))
+                Ok(json!({"table": Value::Object(crate::schema::description_fields(&description))}))
             }
             "get" => {
                 let table = self.table(request)?;

@@ -116,15 +116,22 @@ fn with_nothing_configured_the_embedded_engine_is_used_and_said_so() {
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.starts_with("ddb: using the embedded engine (data: "),
+        err.starts_with(
+            "ddb: no AWS region or endpoint is configured, so ddb uses its embedded engine"
+        ),
         "{err}"
     );
     assert!(
         err.contains("xdg-data/ddb/ddb.sqlite3"),
         "the platform data directory: {err}"
     );
-    assert!(err.contains("--region/AWS_REGION targets AWS"), "{err}");
-    let quiet = suite
+    assert!(err.contains("--region or AWS_REGION targets AWS"), "{err}");
+    // Said once, when the data directory is first used: a script's next command is quiet.
+    let again = suite.bare().args(["list-tables"]).output().unwrap();
+    assert!(again.status.success());
+    assert!(again.stderr.is_empty(), "{}", stderr(&again));
+    let fresh = Suite::new();
+    let quiet = fresh
         .bare()
         .args(["--quiet", "list-tables"])
         .output()

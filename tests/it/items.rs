@@ -183,6 +183,12 @@ fn tables_are_listed_described_and_deleted() {
         described["key"]["sort"],
         json!({"name": "title", "type": "S"})
     );
+    // The table a terminal shows reads the key as a person would.
+    let shown = suite.run_ok(&["describe-table", &table, "-o", "table"]);
+    assert!(
+        shown.contains("year N (partition), title S (sort)"),
+        "{shown}"
+    );
     // A script without --yes gets an error, never a prompt, and the table stays.
     let out = suite.run(&["delete-table", &table]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
