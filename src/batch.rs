@@ -509,10 +509,11 @@ mod tests {
     /// A lane that dies (here: its progress callback panics) must not make its items vanish.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn items_of_a_failed_lane_are_reported_as_failed() {
-        use clap::Parser;
-        let cli = crate::cli::Cli::try_parse_from(["ddb", "--in-memory", "--quiet", "list-tables"])
-            .expect("valid arguments");
-        let db = crate::client::Db::connect(&cli.global.target())
+        let options = crate::target::TargetOptions {
+            in_memory: true,
+            ..Default::default()
+        };
+        let db = crate::client::Db::connect(&options)
             .await
             .expect("the engine starts");
         use aws_sdk_dynamodb::types::{

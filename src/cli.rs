@@ -5,15 +5,18 @@
 //! DynamoDB API it calls and `after_help` ending in examples. Argument groups shared by several
 //! subcommands (keys, expressions, reads) are defined here once. Closed sets are `ValueEnum`s.
 
-use std::path::PathBuf;
+use clap::{Parser, Subcommand};
 
-use clap::{Args, Parser, Subcommand};
+use anyhow::Result;
+use clap::CommandFactory;
 
+use crate::client::Db;
+use crate::commands::args::GlobalArgs;
 use crate::commands::{
-    bench, completions, conditional_delete, create_table, delete, delete_table, describe_table,
-    get, list_tables, local, put, query, scan, serve,
+    self, bench, completions, conditional_delete, create_table, delete, delete_table,
+    describe_table, get, list_tables, local, put, query, scan, serve,
 };
-use crate::output::OutputFormat;
+use crate::error::Outcome;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -43,62 +46,6 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every subcommand takes.
-#[derive(Debug, Clone, Args)]
-#[command(next_help_heading = "Global options")]
-pub struct GlobalArgs {
-    /// Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)
-    #[arg(long, global = true, value_name = "URL")]
-    pub endpoint_url: Option<String>,
-    /// AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's)
-    #[arg(long, global = true)]
-    pub region: Option<String>,
-    /// Named profile from the AWS shared config and credentials files
-    #[arg(long, global = true)]
-    pub profile: Option<String>,
-    /// Use the embedded engine
-    #[arg(long, global = true, env = "DDB_LOCAL", hide_env_values = true, value_parser = clap::builder::BoolishValueParser::new())]
-    pub local: bool,
-    /// The embedded engine's data directory [default: the platform data directory]/ddb
-    #[arg(
-        long,
-        global = true,
-        env = "DDB_DATA_DIR",
-        hide_env_values = true,
-        value_name = "DIR"
-    )]
-    pub data_dir: Option<PathBuf>,
-    /// Use the embedded engine with nothing kept on disk
-    #[arg(long, global = true)]
-    pub in_memory: bool,
-    /// Output format
-    #[arg(long, short = 'o', global = true, value_enum, default_value_t = OutputFormat::Auto)]
-    pub output: OutputFormat,
-    /// Print nothing on stderr but errors
-    #[arg(long, short = 'q', global = true)]
-    pub quiet: bool,
-    /// Draw no progress bars
-    #[arg(long, global = true)]
-    pub no_progress: bool,
-    /// Report the capacity units each request consumed
-    #[arg(long, global = true)]
-    pub consumed_capacity: bool,
-}
-
-impl GlobalArgs {
-    /// The options that choose where requests go.
-    pub fn target(&self) -> crate::target::TargetOptions {
-        crate::target::TargetOptions {
-            endpoint_url: self.endpoint_url.clone(),
-            region: self.region.clone(),
-            profile: self.profile.clone(),
-            local: self.local,
-            data_dir: self.data_dir.clone(),
-            in_memory: self.in_memory,
-        }
-    }
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     CreateTable(create_table::Args),
@@ -117,67 +64,38 @@ pub enum Command {
     Completions(completions::Args),
 }
 
-/// A table and an item's key: one JSON object, or the key values typed from the table's schema.
-#[derive(Debug, Clone, Args)]
-pub struct KeyArgs {
-    /// Table name
-    pub table: String,
-    /// The key: a JSON object ('{"year": 2015, "title": "X"}'), or the partition key value and
-    /// then the sort key value, typed from the table's key schema
-    #[arg(required = true, num_args = 1..=2, value_name = "KEY")]
-    pub key: Vec<String>,
+/// Runs the parsed command line: the commands that need no database first, then the rest with a
+/// connection that is closed (and the embedded engine stopped) whatever the outcome.
+pub async fn run(cli: Cli) -> Result<Outcome> {
+    let global = &cli.global;
+    match cli.command {
+        Command::Completions(args) => completions::run(&args, &mut Cli::command()),
+        Command::Local(args) => local::run(&args, global).await,
+        command => {
+            let db = commands::connect(global).await?;
+            let outcome = run_on(command, global, &db).await;
+            let closed = db.close().await;
+            let outcome = outcome?;
+            closed?;
+            Ok(outcome)
+        }
+    }
 }
 
-/// `--names` and `--values` for expressions.
-#[derive(Debug, Clone, Default, Args)]
-pub struct ExprArgs {
-    /// Expression attribute name: '#yr=year', or a JSON object '{"#yr": "year"}' (repeatable)
-    #[arg(long = "names", value_name = "#NAME=ATTR")]
-    pub names: Vec<String>,
-    /// Expression attribute value: ':v=10', ':t=Drama', or a JSON object (repeatable)
-    #[arg(long = "values", value_name = ":NAME=VALUE")]
-    pub values: Vec<String>,
-}
-
-/// What `query` and `scan` share: filter, projection, paging.
-#[derive(Debug, Clone, Args)]
-pub struct ReadArgs {
-    /// Table name
-    pub table: String,
-    /// Filter expression, applied after items are read (they still cost capacity)
-    #[arg(long, value_name = "EXPR")]
-    pub filter: Option<String>,
-    /// Projection expression: the attributes to return
-    #[arg(long, value_name = "EXPR")]
-    pub projection: Option<String>,
-    #[command(flatten)]
-    pub expr: ExprArgs,
-    /// Read a global or local secondary index
-    #[arg(long)]
-    pub index: Option<String>,
-    /// Strongly consistent reads
-    #[arg(long)]
-    pub consistent: bool,
-    /// Return only the count of matching items
-    #[arg(long, value_enum)]
-    pub select: Option<Select>,
-    /// Items read per request (DynamoDB's Limit, counted before the filter)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i32).range(1..))]
-    pub page_size: Option<i32>,
-    /// Stop after N items and print how to resume
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub max_items: Option<u64>,
-    /// Start after this key (the resume key ddb printed)
-    #[arg(long, value_name = "JSON")]
-    pub start_key: Option<String>,
-    /// Read and write DynamoDB JSON ({"S": "x"}) instead of plain JSON
-    #[arg(long)]
-    pub typed: bool,
-}
-
-/// `--select` choices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Select {
-    /// Only the number of matching items
-    Count,
+async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
+    match command {
+        Command::CreateTable(args) => create_table::run(&args, global, db).await,
+        Command::DescribeTable(args) => describe_table::run(&args, global, db).await,
+        Command::ListTables(args) => list_tables::run(&args, global, db).await,
+        Command::DeleteTable(args) => delete_table::run(&args, global, db).await,
+        Command::Put(args) => put::run(&args, global, db).await,
+        Command::Get(args) => get::run(&args, global, db).await,
+        Command::Delete(args) => delete::run(&args, global, db).await,
+        Command::ConditionalDelete(args) => conditional_delete::run(&args, global, db).await,
+        Command::Query(args) => query::run(&args, global, db).await,
+        Command::Scan(args) => scan::run(&args, global, db).await,
+        Command::Serve(args) => serve::run(&args, global, db).await,
+        Command::Bench(args) => bench::run(&args, global, db).await,
+        Command::Local(_) | Command::Completions(_) => unreachable!("handled without a connection"),
+    }
 }

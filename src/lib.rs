@@ -2,32 +2,37 @@
 //!
 //! # Map
 //!
-//! | module        | owns                                                                      |
-//! |---------------|---------------------------------------------------------------------------|
-//! | [`cli`]       | the clap definition: global options, shared argument groups, subcommands  |
-//! | [`commands`]  | one file per subcommand, its `Args` and its `run`; the only layer that prints results |
-//! | [`target`]    | where requests go: an endpoint URL, the embedded engine, or AWS           |
-//! | [`engine`]    | the embedded engine (dynoxide-rs) served in-process or as `ddb local`, behind ddb's HTTP front (names it cannot hold, timeouts) |
-//! | [`client`]    | the connected SDK client, key schemas, SDK errors as one-line messages     |
-//! | [`schema_cache`] | key schemas remembered between runs, so a query takes one round trip   |
-//! | [`paginate`]  | following `LastEvaluatedKey`, stopping early, resume keys, parallel scans |
-//! | [`item`]      | attribute values: plain JSON and DynamoDB JSON, keys, item size           |
-//! | [`expr`]      | expression placeholders and the `--pk`/`--sk` shorthands                  |
-//! | [`condition`] | why a condition was false: the paths it names and their current values   |
-//! | [`input`]     | NDJSON, JSON array and CSV records, read one at a time                    |
-//! | [`batch`]     | BatchWriteItem lanes with retries, for bulk loads                         |
-//! | [`output`]    | json / ndjson / table / text writers                                      |
-//! | [`serve`]     | the multi-client TCP server: protocol, handler, one file per model        |
-//! | [`bench`](mod@bench) | query-vs-scan and serve load measurements, reports and plots              |
-//! | [`error`]     | how a command ends: outcomes, and errors that carry a caret and a hint    |
+//! Layers, from the top; a module uses only the layers below it (`tests/it/layers.rs` checks):
+//!
+//! | layer | module | owns |
+//! |---|---|---|
+//! | command line | [`cli`] | the clap tree (`Cli`, `Command`) and the dispatch to the commands |
+//! | | [`commands`] | one file per subcommand, its `Args` and its `run`; shared argument groups ([`commands::args`]), the key of the item acted on ([`commands::key`]), query/scan output ([`commands::read`]); the only layer that prints results |
+//! | mechanisms | [`serve`] | the multi-client TCP server: protocol, handler, reply budget, one file per model |
+//! | | [`bench`](mod@bench) | query-vs-scan and serve load measurements, reports and plots |
+//! | | [`batch`] | BatchWriteItem lanes with retries, for bulk loads |
+//! | | [`paginate`] | following `LastEvaluatedKey`, stopping early, resume keys, parallel scans |
+//! | | [`output`] | json / ndjson / table / text writers |
+//! | connection | [`client`] | the connected SDK client, and SDK errors as one-line messages |
+//! | | [`schema_cache`] | key schemas remembered between runs, so a query takes one round trip |
+//! | | [`engine`] | the embedded engine (dynoxide-rs) in-process or as `ddb local`, behind ddb's HTTP front (names it cannot hold, timeouts, bounded shutdown) |
+//! | | [`target`] | where requests go (`TargetOptions` in, a `Target` out): an endpoint, the embedded engine, or AWS |
+//! | data | [`condition`] | why a condition was false: the paths it names and their current values |
+//! | | [`expr`] | expression placeholders and the `--pk`/`--sk` shorthands |
+//! | | [`schema`] | key schemas and table descriptions, and their JSON |
+//! | | [`input`] | NDJSON, JSON array and CSV records, read one at a time |
+//! | | [`item`] | attribute values: plain JSON and DynamoDB JSON, keys, item size |
+//! | | [`error`] | how a command ends: outcomes, and errors that carry a caret and a hint |
 //!
 //! # One command, top to bottom
 //!
 //! `ddb query Movies --pk 1992 --sk-between A L`:
-//! `main` parses argv with [`cli::Cli`] and hands it to [`commands::run`], which asks
-//! [`target::resolve`] where to go (say, nothing is configured: the embedded engine) and
-//! [`client::Db::connect`] opens the engine's database, serves it on an ephemeral loopback port
-//! and builds an `aws-sdk-dynamodb` client pointed at it. The query command reads the table's
+//! `main` parses argv with [`cli::Cli`] and hands it to [`cli::run`], which connects through
+//! [`commands::connect`]: the global options become a [`target::TargetOptions`],
+//! [`target::resolve`] decides where to go (say, nothing is configured: the embedded engine), and
+//! [`client::Db::connect`] opens the engine's database, serves it behind ddb's front on an
+//! ephemeral loopback port and builds an `aws-sdk-dynamodb` client pointed at it (the command
+//! layer says so once, when the data directory is created). The query command reads the table's
 //! key schema ([`client::Db::schema`]; at a remote endpoint, one remembered by [`schema_cache`]
 //! first), [`expr`] turns the shorthands into
 //! `#ddbpk = :ddbpk AND #ddbsk BETWEEN :ddbsklo AND :ddbskhi` with the values as

@@ -35,7 +35,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let result = runtime.block_on(ddb::commands::run(cli));
+    let result = runtime.block_on(ddb::cli::run(cli));
     // Connection tasks of the embedded engine may still be winding down; don't wait for them.
     runtime.shutdown_background();
     match result {

@@ -3,10 +3,8 @@
 use std::io::Write;
 
 use anyhow::Result;
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
 use crate::error::Outcome;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -24,18 +22,19 @@ pub struct Args {
     pub shell: Shell,
 }
 
-pub fn run(args: &Args) -> Result<Outcome> {
+pub fn run(args: &Args, cli: &mut clap::Command) -> Result<Outcome> {
     // Through `Write`, so a closed pipe is an error main turns into exit 0, not a panic.
     std::io::stdout()
         .lock()
-        .write_all(script(args.shell).as_bytes())?;
+        .write_all(script(args.shell, cli).as_bytes())?;
     Ok(Outcome::Done)
 }
 
-/// The completion script for a shell, as committed under completions/.
-pub fn script(shell: Shell) -> String {
+/// The completion script for a shell and the whole command line `cli`, as committed under
+/// completions/.
+pub fn script(shell: Shell, cli: &mut clap::Command) -> String {
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "ddb", &mut out);
+    clap_complete::generate(shell, cli, "ddb", &mut out);
     String::from_utf8(out).expect("completion scripts are UTF-8")
 }
 

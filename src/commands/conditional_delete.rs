@@ -5,10 +5,11 @@ use anyhow::Result;
 use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 
 use super::delete::{delete_item, print_deleted, Deleted};
+use super::key::{with_key, Attempt};
 use super::put::with_values;
-use super::{report_capacity, with_key, Attempt};
-use crate::cli::{ExprArgs, GlobalArgs, KeyArgs};
+use super::report_capacity;
 use crate::client::{api_error, Db};
+use crate::commands::args::{ExprArgs, GlobalArgs, KeyArgs};
 use crate::condition;
 use crate::error::Outcome;
 use crate::expr::Placeholders;

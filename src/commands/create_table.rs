@@ -10,8 +10,8 @@ use aws_sdk_dynamodb::types::{
 };
 
 use super::describe_table;
-use crate::cli::GlobalArgs;
 use crate::client::{api_error, Db};
+use crate::commands::args::GlobalArgs;
 use crate::error::Outcome;
 use crate::schema::{KeyAttribute, KeySchema};
 

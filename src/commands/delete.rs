@@ -6,9 +6,10 @@ use aws_sdk_dynamodb::types::{
     ReturnConsumedCapacity, ReturnValue, ReturnValuesOnConditionCheckFailure,
 };
 
-use super::{report_capacity, with_key, Attempt};
-use crate::cli::{GlobalArgs, KeyArgs};
+use super::key::{with_key, Attempt};
+use super::report_capacity;
 use crate::client::{api_error, Db};
+use crate::commands::args::{GlobalArgs, KeyArgs};
 use crate::error::Outcome;
 use crate::expr::{self, Placeholders};
 use crate::item::{self, Item};

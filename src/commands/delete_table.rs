@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 
 use super::can_prompt;
-use crate::cli::GlobalArgs;
 use crate::client::{api_error, Db};
+use crate::commands::args::GlobalArgs;
 use crate::error::{Outcome, UsageError};
 
 #[derive(Debug, Clone, clap::Args)]

@@ -4,8 +4,8 @@ use anyhow::Result;
 use aws_sdk_dynamodb::types::TableDescription;
 use serde_json::{Map, Value};
 
-use crate::cli::GlobalArgs;
 use crate::client::Db;
+use crate::commands::args::GlobalArgs;
 use crate::error::Outcome;
 use crate::output::Format;
 use crate::schema::{self, KeySchema};

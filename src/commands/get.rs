@@ -3,9 +3,10 @@
 use anyhow::Result;
 use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 
-use super::{report_capacity, with_key, Attempt};
-use crate::cli::{ExprArgs, GlobalArgs, KeyArgs};
+use super::key::{with_key, Attempt};
+use super::report_capacity;
 use crate::client::{api_error, Db};
+use crate::commands::args::{ExprArgs, GlobalArgs, KeyArgs};
 use crate::error::Outcome;
 use crate::expr::{self, Placeholders};
 use crate::item::{self, Item};

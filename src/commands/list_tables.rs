@@ -3,8 +3,8 @@
 use anyhow::Result;
 use serde_json::Value;
 
-use crate::cli::GlobalArgs;
 use crate::client::{all_table_names, api_error, Db, ErrorContext};
+use crate::commands::args::GlobalArgs;
 use crate::error::Outcome;
 
 #[derive(Debug, Clone, clap::Args)]

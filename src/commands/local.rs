@@ -6,7 +6,7 @@ use std::net::{IpAddr, SocketAddr};
 use anyhow::Result;
 
 use super::shutdown_signal;
-use crate::cli::GlobalArgs;
+use crate::commands::args::GlobalArgs;
 use crate::engine;
 use crate::error::{Outcome, UsageError};
 use crate::target;

@@ -7,8 +7,8 @@ use aws_sdk_dynamodb::operation::put_item::PutItemError;
 use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, ReturnValuesOnConditionCheckFailure};
 
 use super::{parse_json_arg, read_arg_or_stdin, report_capacity};
-use crate::cli::{ExprArgs, GlobalArgs};
 use crate::client::{api_error, Db};
+use crate::commands::args::{ExprArgs, GlobalArgs};
 use crate::condition;
 use crate::error::{Diagnostic, Outcome};
 use crate::expr::{self, Placeholders};

@@ -3,9 +3,10 @@
 use anyhow::Result;
 use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select as ApiSelect};
 
-use super::{read, with_schema, Attempt};
-use crate::cli::{GlobalArgs, ReadArgs, Select};
+use super::key::{with_schema, Attempt};
+use super::read;
 use crate::client::{api_error, Db};
+use crate::commands::args::{GlobalArgs, ReadArgs, Select};
 use crate::error::{Outcome, UsageError};
 use crate::expr::{self, Placeholders, SortCondition};
 use crate::paginate;

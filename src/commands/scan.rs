@@ -4,8 +4,8 @@ use anyhow::Result;
 use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select as ApiSelect};
 
 use super::read;
-use crate::cli::{GlobalArgs, ReadArgs, Select};
 use crate::client::{api_error, Db};
+use crate::commands::args::{GlobalArgs, ReadArgs, Select};
 use crate::error::{Outcome, UsageError};
 use crate::expr::{self, Placeholders};
 use crate::paginate;

@@ -7,8 +7,8 @@ use std::time::Duration;
 use anyhow::Result;
 
 use super::shutdown_signal;
-use crate::cli::GlobalArgs;
 use crate::client::Db;
+use crate::commands::args::GlobalArgs;
 use crate::error::{Outcome, UsageError};
 use crate::serve::protocol::{EmptyToken, Token};
 use crate::serve::{self, Handler, Limits, LogLevel, Model, Policy, Protocol, Shared};

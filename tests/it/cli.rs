@@ -89,7 +89,7 @@ fn committed_completions_are_fresh() {
         Shell::PowerShell,
         Shell::Elvish,
     ] {
-        let script = completions::script(shell);
+        let script = completions::script(shell, &mut Cli::command());
         assert!(
             script.contains("conditional-delete"),
             "{shell} completes subcommands"
@@ -105,7 +105,7 @@ fn completions_print_on_stdout() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        completions::script(Shell::Bash)
+        completions::script(Shell::Bash, &mut Cli::command())
     );
 }
 

@@ -13,6 +13,7 @@ mod embedded;
 mod faults;
 mod items;
 mod known_differences;
+mod layers;
 mod read;
 mod schema_cache;
 mod serve;

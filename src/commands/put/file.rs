@@ -16,8 +16,8 @@ use tokio::sync::mpsc;
 
 use super::Args;
 use crate::batch::{self, Failure, Options};
-use crate::cli::GlobalArgs;
 use crate::client::Db;
+use crate::commands::args::GlobalArgs;
 use crate::error::{Outcome, UsageError};
 use crate::input::{self, CsvTypes, InputFormat, Record};
 
