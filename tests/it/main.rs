@@ -17,5 +17,6 @@ mod layers;
 mod read;
 mod schema_cache;
 mod serve;
+mod serve_ops;
 mod serve_robustness;
 mod walkthrough;
