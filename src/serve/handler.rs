@@ -10,6 +10,7 @@ use aws_sdk_dynamodb::Client;
 use serde_json::{json, Value};
 
 use super::protocol::{self, Code, Token};
+use super::request::{Malformed, Placeholders, Read, Request};
 use crate::client::all_table_names;
 use crate::item::{self, Item};
 
@@ -47,7 +48,8 @@ pub enum Step {
 /// A parsed request that needs the database.
 pub struct Call {
     id: Value,
-    request: Value,
+    /// Boxed: a request's fields are several hundred bytes, a pending call should not be.
+    request: Box<Request>,
 }
 
 /// A Query or Scan page is at most 1 MB of items; as JSON lines, with quotes and escapes, allow half
@@ -59,17 +61,16 @@ const ITEM_REPLY: usize = 600 * 1024;
 impl Call {
     /// The most this call's reply is likely to hold, reserved before it starts (see `budget`).
     pub fn reply_estimate(&self) -> usize {
-        let op = self.request.get("op").and_then(Value::as_str).unwrap_or("");
-        match op {
-            "query" | "scan" => {
-                let limit = self.request.get("limit").and_then(Value::as_u64);
+        match self.request.as_ref() {
+            Request::Query(read) | Request::Scan(read) => {
+                let limit = read.limit.as_ref().and_then(Value::as_u64);
                 limit.map_or(PAGE_REPLY, |n| {
                     (n as usize).saturating_mul(ITEM_REPLY).min(PAGE_REPLY)
                 })
             }
-            "get" | "delete" => ITEM_REPLY,
-            "list-tables" | "describe-table" => 64 * 1024,
-            _ => 0,
+            Request::Get(_) | Request::Delete(_) => ITEM_REPLY,
+            Request::ListTables | Request::DescribeTable { .. } => 64 * 1024,
+            Request::Put(_) | Request::Ping | Request::Auth { .. } => 0,
         }
     }
 }
@@ -139,14 +140,14 @@ impl Handler {
     }
 
     /// Reads one request line and answers what needs no database at once (malformed lines,
-    /// authentication, ping); the rest becomes a [`Call`] for [`call`](Self::call).
+    /// authentication, policy, ping); the rest becomes a [`Call`] for [`call`](Self::call).
     pub fn prepare(&self, line: &[u8], session: &mut Session) -> Step {
         if session.authenticated || !self.needs_auth() {
             if let Some(reply) = protocol::ping_reply(line) {
                 return Step::Reply((reply, Flow::Continue));
             }
         }
-        let request: Value = match serde_json::from_slice(line) {
+        let value: Value = match serde_json::from_slice(line) {
             Ok(Value::Object(map)) => Value::Object(map),
             Ok(_) => {
                 return Step::Reply(refuse(
@@ -163,19 +164,17 @@ impl Handler {
                 ))
             }
         };
-        let id = request.get("id").cloned().unwrap_or(Value::Null);
-        let op = request.get("op").and_then(Value::as_str).unwrap_or("");
+        let id = value.get("id").cloned().unwrap_or(Value::Null);
+        let request = Request::from_value(value);
         if let Some(token) = &self.policy.token {
             if !session.authenticated {
-                let given = request.get("token").and_then(Value::as_str).unwrap_or("");
-                if op == "auth" && token.matches(given.as_bytes()) {
-                    session.authenticated = true;
-                    return Step::Reply((protocol::ok(&id, json!({})), Flow::Continue));
-                }
-                let message = if op == "auth" {
-                    "wrong token"
-                } else {
-                    "the first request must be {\"op\": \"auth\", \"token\": ...}"
+                let message = match &request {
+                    Ok(Request::Auth { token: given }) if token.matches(given.as_bytes()) => {
+                        session.authenticated = true;
+                        return Step::Reply((protocol::ok(&id, json!({})), Flow::Continue));
+                    }
+                    Ok(Request::Auth { .. }) => "wrong token",
+                    _ => "the first request must be {\"op\": \"auth\", \"token\": ...}",
                 };
                 return Step::Reply((
                     protocol::error(&id, Code::Unauthorized.as_str(), message),
@@ -183,16 +182,31 @@ impl Handler {
                 ));
             }
         }
-        match op {
-            "ping" | "auth" => Step::Reply((protocol::ok(&id, json!({})), Flow::Continue)),
-            _ => Step::Call(Call { id, request }),
+        let request = match request {
+            Ok(request) => request,
+            Err(Malformed(code, message)) => return Step::Reply(refuse(&id, code, &message)),
+        };
+        if request.writes() && self.policy.read_only {
+            return Step::Reply(refuse(&id, Code::Forbidden, "this server is read-only"));
+        }
+        if let Some(table) = request.table().filter(|t| !self.allowed(t)) {
+            let message = format!("table {table} is not served here");
+            return Step::Reply(refuse(&id, Code::Forbidden, &message));
+        }
+        match request {
+            Request::Ping | Request::Auth { .. } => {
+                Step::Reply((protocol::ok(&id, json!({})), Flow::Continue))
+            }
+            request => Step::Call(Call {
+                id,
+                request: Box::new(request),
+            }),
         }
     }
 
     /// Carries out a request that needs the database.
     pub async fn call(&self, call: Call) -> Reply {
-        let op = call.request.get("op").and_then(Value::as_str).unwrap_or("");
-        match self.execute(op, &call.request).await {
+        match self.execute(*call.request).await {
             Ok(fields) => (protocol::ok(&call.id, fields), Flow::Continue),
             Err(Refusal(code, message)) => {
                 (protocol::error(&call.id, &code, &message), Flow::Continue)
@@ -200,76 +214,72 @@ impl Handler {
         }
     }
 
-    async fn execute(&self, op: &str, request: &Value) -> Result<Value, Refusal> {
-        let typed = request
-            .get("typed")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        match op {
-            "list-tables" => self.list_tables().await,
-            "describe-table" => {
-                let table = self.table(request)?;
-                let out = self.client.describe_table().table_name(table).send().await?;
-                let description = out.table.ok_or_else(|| Refusal::ours(Code::InvalidRequest, "no table"))?;
+    async fn execute(&self, request: Request) -> Result<Value, Refusal> {
+        match request {
+            Request::Ping | Request::Auth { .. } => Ok(json!({})),
+            Request::ListTables => self.list_tables().await,
+            Request::DescribeTable { table } => {
+                let out = self
+                    .client
+                    .describe_table()
+                    .table_name(table)
+                    .send()
+                    .await?;
+                let description = out
+                    .table
+                    .ok_or_else(|| Refusal::ours(Code::InvalidRequest, "no table"))?;
                 Ok(json!({"table": Value::Object(crate::schema::description_fields(&description))}))
             }
-            "get" => {
-                let table = self.table(request)?;
-                let key = key_field(request, "key")?;
-                let (names, _) = placeholders(request, typed)?;
+            Request::Get(get) => {
+                let typed = get.placeholders.typed;
+                let (names, _) = placeholders(&get.placeholders)?;
                 let out = self
                     .client
                     .get_item()
-                    .table_name(table)
-                    .set_key(Some(key))
-                    .set_projection_expression(opt_str(request, "projection"))
+                    .table_name(get.table)
+                    .set_key(Some(key_field(&get.key, "key")?))
+                    .set_projection_expression(get.projection)
                     .set_expression_attribute_names(names)
-                    .consistent_read(request.get("consistent").and_then(Value::as_bool).unwrap_or(false))
+                    .consistent_read(get.consistent)
                     .send()
                     .await?;
                 Ok(json!({"item": out.item.as_ref().map(|it| item::item_to_json(it, &[], typed))}))
             }
-            "put" => {
-                let table = self.writable(request)?;
-                let it = match request.get("item") {
-                    Some(v) => item::item_from_json(v, typed).map_err(|e| Refusal::ours(Code::InvalidRequest, format!("item: {e}")))?,
-                    None => return Err(Refusal::ours(Code::InvalidRequest, "put needs \"item\"")),
-                };
-                let (names, values) = placeholders(request, typed)?;
+            Request::Delete(delete) => {
+                let typed = delete.placeholders.typed;
+                let (names, values) = placeholders(&delete.placeholders)?;
+                let out = self
+                    .client
+                    .delete_item()
+                    .table_name(delete.table)
+                    .set_key(Some(key_field(&delete.key, "key")?))
+                    .set_condition_expression(delete.condition)
+                    .set_expression_attribute_names(names)
+                    .set_expression_attribute_values(values)
+                    .return_values(ReturnValue::AllOld)
+                    .send()
+                    .await?;
+                Ok(
+                    json!({"item": out.attributes.as_ref().map(|it| item::item_to_json(it, &[], typed))}),
+                )
+            }
+            Request::Put(put) => {
+                let it = item::item_from_json(&put.item, put.placeholders.typed)
+                    .map_err(|e| Refusal::ours(Code::InvalidRequest, format!("item: {e}")))?;
+                let (names, values) = placeholders(&put.placeholders)?;
                 self.client
                     .put_item()
-                    .table_name(table)
+                    .table_name(put.table)
                     .set_item(Some(it))
-                    .set_condition_expression(opt_str(request, "condition"))
+                    .set_condition_expression(put.condition)
                     .set_expression_attribute_names(names)
                     .set_expression_attribute_values(values)
                     .send()
                     .await?;
                 Ok(json!({}))
             }
-            "delete" => {
-                let table = self.writable(request)?;
-                let key = key_field(request, "key")?;
-                let (names, values) = placeholders(request, typed)?;
-                let out = self
-                    .client
-                    .delete_item()
-                    .table_name(table)
-                    .set_key(Some(key))
-                    .set_condition_expression(opt_str(request, "condition"))
-                    .set_expression_attribute_names(names)
-                    .set_expression_attribute_values(values)
-                    .return_values(ReturnValue::AllOld)
-                    .send()
-                    .await?;
-                Ok(json!({"item": out.attributes.as_ref().map(|it| item::item_to_json(it, &[], typed))}))
-            }
-            "query" | "scan" => self.read(op, request, typed).await,
-            "" => Err(Refusal::ours(Code::InvalidRequest, "a request needs \"op\"")),
-            other => Err(Refusal::ours(
-                Code::UnknownOp,
-                format!("no op {other:?}; ops are ping, put, get, query, scan, delete, list-tables, describe-table"),
-            )),
+            Request::Query(read) => self.read(true, read).await,
+            Request::Scan(read) => self.read(false, read).await,
         }
     }
 
@@ -283,14 +293,14 @@ impl Handler {
     }
 
     /// One page of a Query or Scan: `limit` and `start_key` in, `last_evaluated_key` out.
-    async fn read(&self, op: &str, request: &Value, typed: bool) -> Result<Value, Refusal> {
-        let table = self.table(request)?;
-        let (names, values) = placeholders(request, typed)?;
-        let start_key = match request.get("start_key") {
+    async fn read(&self, query: bool, read: Read) -> Result<Value, Refusal> {
+        let typed = read.placeholders.typed;
+        let (names, values) = placeholders(&read.placeholders)?;
+        let start_key = match &read.start_key {
             Some(Value::Null) | None => None,
-            Some(_) => Some(key_field(request, "start_key")?),
+            Some(key) => Some(key_field(key, "start_key")?),
         };
-        let limit = match request.get("limit") {
+        let limit = match &read.limit {
             None | Some(Value::Null) => None,
             Some(v) => Some(
                 v.as_u64()
@@ -300,32 +310,27 @@ impl Handler {
                     })? as i32,
             ),
         };
-        let (items, last_key, count, scanned) = if op == "query" {
-            let condition = opt_str(request, "key_condition").ok_or_else(|| {
+        let page = if query {
+            let condition = read.key_condition.ok_or_else(|| {
                 Refusal::ours(Code::InvalidRequest, "query needs \"key_condition\"")
             })?;
             let out = self
                 .client
                 .query()
-                .table_name(table)
-                .set_index_name(opt_str(request, "index"))
+                .table_name(read.table)
+                .set_index_name(read.index)
                 .key_condition_expression(condition)
-                .set_filter_expression(opt_str(request, "filter"))
-                .set_projection_expression(opt_str(request, "projection"))
+                .set_filter_expression(read.filter)
+                .set_projection_expression(read.projection)
                 .set_expression_attribute_names(names)
                 .set_expression_attribute_values(values)
-                .scan_index_forward(
-                    !request
-                        .get("desc")
-                        .and_then(Value::as_bool)
-                        .unwrap_or(false),
-                )
+                .scan_index_forward(!read.desc)
                 .set_exclusive_start_key(start_key)
                 .set_limit(limit)
                 .send()
                 .await?;
             (
-                out.items.unwrap_or_default(),
+                out.items,
                 out.last_evaluated_key,
                 out.count,
                 out.scanned_count,
@@ -334,10 +339,10 @@ impl Handler {
             let out = self
                 .client
                 .scan()
-                .table_name(table)
-                .set_index_name(opt_str(request, "index"))
-                .set_filter_expression(opt_str(request, "filter"))
-                .set_projection_expression(opt_str(request, "projection"))
+                .table_name(read.table)
+                .set_index_name(read.index)
+                .set_filter_expression(read.filter)
+                .set_projection_expression(read.projection)
                 .set_expression_attribute_names(names)
                 .set_expression_attribute_values(values)
                 .set_exclusive_start_key(start_key)
@@ -345,13 +350,15 @@ impl Handler {
                 .send()
                 .await?;
             (
-                out.items.unwrap_or_default(),
+                out.items,
                 out.last_evaluated_key,
                 out.count,
                 out.scanned_count,
             )
         };
+        let (items, last_key, count, scanned) = page;
         let items: Vec<Value> = items
+            .unwrap_or_default()
             .iter()
             .map(|it| item::item_to_json(it, &[], typed))
             .collect();
@@ -369,40 +376,9 @@ impl Handler {
             .as_ref()
             .is_none_or(|allowed| allowed.iter().any(|t| t == table))
     }
-
-    fn table<'r>(&self, request: &'r Value) -> Result<&'r str, Refusal> {
-        let table = request
-            .get("table")
-            .and_then(Value::as_str)
-            .ok_or_else(|| Refusal::ours(Code::InvalidRequest, "this op needs \"table\""))?;
-        if !self.allowed(table) {
-            return Err(Refusal::ours(
-                Code::Forbidden,
-                format!("table {table} is not served here"),
-            ));
-        }
-        Ok(table)
-    }
-
-    fn writable<'r>(&self, request: &'r Value) -> Result<&'r str, Refusal> {
-        if self.policy.read_only {
-            return Err(Refusal::ours(Code::Forbidden, "this server is read-only"));
-        }
-        self.table(request)
-    }
 }
 
-fn opt_str(request: &Value, field: &str) -> Option<String> {
-    request
-        .get(field)
-        .and_then(Value::as_str)
-        .map(str::to_string)
-}
-
-fn key_field(request: &Value, field: &str) -> Result<Item, Refusal> {
-    let value = request
-        .get(field)
-        .ok_or_else(|| Refusal::ours(Code::InvalidRequest, format!("this op needs \"{field}\"")))?;
+fn key_field(value: &Value, field: &str) -> Result<Item, Refusal> {
     item::key_from_json(value)
         .map_err(|e| Refusal::ours(Code::InvalidRequest, format!("{field}: {e}")))
 }
@@ -411,8 +387,9 @@ type Names = Option<HashMap<String, String>>;
 type Values = Option<HashMap<String, AttributeValue>>;
 
 /// `names` and `values` of a request: JSON objects, plain or (with `typed`) DynamoDB JSON values.
-fn placeholders(request: &Value, typed: bool) -> Result<(Names, Values), Refusal> {
-    let names = match request.get("names") {
+fn placeholders(given: &Placeholders) -> Result<(Names, Values), Refusal> {
+    let typed = given.typed;
+    let names = match &given.names {
         None | Some(Value::Null) => None,
         Some(Value::Object(map)) => Some(
             map.iter()
@@ -435,7 +412,7 @@ fn placeholders(request: &Value, typed: bool) -> Result<(Names, Values), Refusal
             ))
         }
     };
-    let values = match request.get("values") {
+    let values = match &given.values {
         None | Some(Value::Null) => None,
         Some(v @ Value::Object(_)) => Some(
             item::item_from_json(v, typed)

@@ -22,6 +22,7 @@ mod connection;
 pub mod event_loop;
 pub mod handler;
 pub mod protocol;
+pub mod request;
 pub mod threads;
 
 use std::future::Future;

@@ -138,7 +138,10 @@ fn delete_with_and_without_a_condition() {
         "{refused}"
     );
     let kept = conn.call(json!({"id": 3, "op": "get", "table": table, "key": key}));
-    assert_eq!(kept["item"]["amount"], 10, "a refused delete keeps the item");
+    assert_eq!(
+        kept["item"]["amount"], 10,
+        "a refused delete keeps the item"
+    );
     let deleted = conn.call(json!({"id": 4, "op": "delete", "table": table, "key": key,
                                    "condition": "amount = :t", "values": {":t": 10}}));
     assert_eq!(
