@@ -335,7 +335,7 @@ def wait_port(port, proc):
             return
         except OSError:
             if proc.poll() is not None:
-                sys.exit("a server exited while starting")
+                sys.exit(f"a server exited while starting: {proc.args} (exit {proc.returncode})")
             time.sleep(0.02)
     sys.exit(f"nothing listens on {port}")
 
@@ -366,13 +366,17 @@ def serve(args):
             if name.endswith("blocking") and clients > 100:
                 continue  # one client at a time: 1,000 clients only time out
             port = free_port()
-            proc = subprocess.Popen(command(port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+            # --pin: the server on CPU 0, the load generator's clients on the other CPUs.
+            pin_server = ["taskset", "-c", "0"] if args.pin else []
+            proc = subprocess.Popen([*pin_server, *command(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                    env=ENV)
             try:
                 wait_port(port, proc)
                 cpu_before = cpu_seconds(proc.pid)
                 out = subprocess.run([DDB, "--in-memory", "-q", "bench", "serve", "--connect", f"127.0.0.1:{port}",
                                       "--server-pid", str(proc.pid), "--workload", workload, "--clients", str(clients),
-                                      "--pipeline", str(pipeline), "--duration", str(args.duration), "--json"],
+                                      "--pipeline", str(pipeline), "--duration", str(args.duration), "--json",
+                                      *(["--pin"] if args.pin else [])],
                                      env=ENV, capture_output=True, text=True, check=True)
                 cpu = cpu_seconds(proc.pid) - cpu_before
                 point = json.loads(out.stdout)["points"][0]
@@ -383,8 +387,9 @@ def serve(args):
             finally:
                 proc.terminate()
                 proc.wait()
+    pinned = "; server pinned to CPU 0 (taskset), the generator's clients to the others (--pin)" if args.pin else ""
     print(f"Same load generator (ddb bench serve --connect) against each server, {args.duration} s per row; server CPU\n"
-          "from /proc/PID/stat over the row, divided by the requests answered\n")
+          f"from /proc/PID/stat over the row, divided by the requests answered{pinned}\n")
     print(table_row(["workload", "in flight", "server", "clients", "requests/s", "p50 ms", "p99 ms", "errors", "starved clients",
                      "SYN drops", "server CPU µs/request", "server RSS MiB"]))
     print(table_row(["---"] * 12))
@@ -484,6 +489,7 @@ def main():
     s.add_argument("--ndjson-clients", type=int, default=16)
     s.add_argument("--duration", type=float, default=5.0)
     s.add_argument("--idle", type=int, default=10000)
+    s.add_argument("--pin", action="store_true", help="server on CPU 0, load generator on the others (Linux)")
     v = sub.add_parser("builds")
     v.add_argument("--baseline", required=True, help="another ddb binary, e.g. a release build of an earlier commit")
     v.add_argument("--rounds", type=int, default=3)

@@ -8,6 +8,7 @@
 //! execute, verify. The serve load is seeded too (`--seed`), but it measures throughput and
 //! latency only; it verifies nothing beyond counting errors.
 
+pub mod pin;
 pub mod plot;
 pub mod query_vs_scan;
 pub mod serve_load;

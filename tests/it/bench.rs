@@ -199,3 +199,47 @@ fn idle_connections_get_a_line_of_their_own_not_an_empty_table_row() {
         "the idle figure:\n{out}"
     );
 }
+
+#[test]
+#[cfg(target_os = "linux")]
+fn pinned_server_and_clients_measure_and_one_cpu_is_refused() {
+    let suite = Suite::new();
+    let args = [
+        "bench",
+        "serve",
+        "--pin",
+        "--workload",
+        "ndjson",
+        "--models",
+        "async,threads",
+        "--clients",
+        "4",
+        "--duration",
+        "0.3",
+        "--pipeline",
+        "4",
+        "--json",
+    ];
+    if std::thread::available_parallelism().map_or(0, |n| n.get()) >= 2 {
+        let report: Value = serde_json::from_str(&suite.run_ok(&args)).unwrap();
+        assert_eq!(report["pinned"], true, "{report}");
+        for point in report["points"].as_array().unwrap() {
+            assert!(point["requests"].as_u64().unwrap() > 0, "{point}");
+            assert_eq!(point["errors"], serde_json::json!({}), "{point}");
+        }
+    }
+    let one_cpu = std::process::Command::new("taskset")
+        .args(["-c", "0"])
+        .arg(assert_cmd::cargo::cargo_bin("ddb"))
+        .args(suite.target_args())
+        .args(args)
+        .env("HOME", suite.dir())
+        .output()
+        .unwrap();
+    assert_eq!(one_cpu.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&one_cpu.stderr).contains("--pin needs two CPUs"),
+        "{}",
+        String::from_utf8_lossy(&one_cpu.stderr)
+    );
+}

@@ -9,6 +9,7 @@ use anyhow::{bail, Context, Result};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use serde_json::{json, Value};
 
+use crate::bench::pin;
 use crate::bench::plot::{self, Panel, Series};
 use crate::bench::serve_load::{self, Load, Mix, Workload};
 use crate::client::Db;
@@ -63,6 +64,11 @@ pub struct ServeArgs {
     /// Seed of the clients' request mix and keys (--get-put)
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Linux: run the in-process server on the first CPU this process may use and the clients
+    /// on the others, so neither measures the other's contention (with --connect: the clients
+    /// only; pin the server yourself, e.g. taskset -c 0)
+    #[arg(long)]
+    pub pin: bool,
     /// Print the results as JSON on stdout
     #[arg(long)]
     pub json: bool,
@@ -127,7 +133,7 @@ pub async fn run(args: &ServeArgs, global: &GlobalArgs, db: &Db) -> Result<Outco
             out,
             "{}",
             serde_json::to_string_pretty(
-                &json!({"bench": "serve", "workload": format!("{:?}", args.workload).to_lowercase(), "pipeline": args.pipeline, "duration_seconds": args.duration, "points": rows})
+                &json!({"bench": "serve", "pinned": args.pin, "workload": format!("{:?}", args.workload).to_lowercase(), "pipeline": args.pipeline, "duration_seconds": args.duration, "points": rows})
             )?
         )?;
     } else {
@@ -209,6 +215,32 @@ pub async fn run(args: &ServeArgs, global: &GlobalArgs, db: &Db) -> Result<Outco
     Ok(Outcome::Done)
 }
 
+/// With `--pin`: a runtime for the server on one CPU, and one for the clients on the others.
+struct Pinned {
+    server: tokio::runtime::Runtime,
+    clients: tokio::runtime::Runtime,
+    server_cpu: usize,
+    client_cpus: Vec<usize>,
+}
+
+impl Pinned {
+    fn new() -> Result<Pinned> {
+        let cpus = pin::allowed_cpus().context("--pin")?;
+        let [server_cpu, client_cpus @ ..] = cpus.as_slice() else {
+            bail!("--pin: this process may use no CPU");
+        };
+        if client_cpus.is_empty() {
+            bail!("--pin needs two CPUs, one for the server and one for the clients; this process may use one");
+        }
+        Ok(Pinned {
+            server: pin::runtime_on(vec![*server_cpu])?,
+            clients: pin::runtime_on(client_cpus.to_vec())?,
+            server_cpu: *server_cpu,
+            client_cpus: client_cpus.to_vec(),
+        })
+    }
+}
+
 /// Every (server, clients) point, as JSON rows.
 async fn serve_points(
     args: &ServeArgs,
@@ -221,6 +253,13 @@ async fn serve_points(
         Some(_) => vec![None],
         None => args.models.iter().copied().map(Some).collect(),
     };
+    let pinned = if args.pin { Some(Pinned::new()?) } else { None };
+    if let (Some(p), false) = (&pinned, global.quiet) {
+        eprintln!(
+            "ddb bench: server on CPU {}, clients on CPUs {:?}",
+            p.server_cpu, p.client_cpus
+        );
+    }
     let mut rows = Vec::new();
     for model in servers {
         let (addr, stop, task, name) = match model {
@@ -257,9 +296,13 @@ async fn serve_points(
                     LogLevel::Off,
                 );
                 let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-                let task = tokio::spawn(serve::run(model, listener, shared, async {
+                let server = serve::run(model, listener, shared, async {
                     let _ = stopped.await;
-                }));
+                });
+                let task = match &pinned {
+                    Some(p) => p.server.spawn(server),
+                    None => tokio::spawn(server),
+                };
                 (
                     addr,
                     Some(stop),
@@ -285,7 +328,16 @@ async fn serve_points(
                 mix: mix.clone(),
                 seed: args.seed,
             };
-            let point = serve_load::drive(addr, &load).await;
+            let point = match &pinned {
+                Some(p) => {
+                    pin::run_on(
+                        &p.clients,
+                        async move { serve_load::drive(addr, &load).await },
+                    )
+                    .await
+                }
+                None => serve_load::drive(addr, &load).await,
+            };
             let (rss, threads) = serve_load::process_usage(usage_pid);
             let mut row = point.json();
             row["server"] = json!(name);
@@ -312,6 +364,10 @@ async fn serve_points(
             let _ = stop.send(());
             task.await.context("the server task")??;
         }
+    }
+    if let Some(p) = pinned {
+        p.server.shutdown_background();
+        p.clients.shutdown_background();
     }
     if args.direct {
         for &clients in &args.clients {
