@@ -412,6 +412,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--allow-remote', '--allow-remote', [CompletionResultType]::ParameterName, 'Allow --connect to another machine')
             [CompletionResult]::new('--get-put', '--get-put', [CompletionResultType]::ParameterName, 'ndjson: get/put on a scratch table instead of ping')
             [CompletionResult]::new('--direct', '--direct', [CompletionResultType]::ParameterName, 'With --get-put: also issue the same requests straight through the SDK, without the server, so the gateway''s own cost shows')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Linux: run the in-process server on the first CPU this process may use and the clients on the others, so neither measures the other''s contention (with --connect: the clients only; pin the server yourself, e.g. taskset -c 0)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the results as JSON on stdout')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')

@@ -335,7 +335,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__bench__subcmd__serve)
-            opts="-o -q -h -V --models --connect --allow-remote --server-pid --clients --duration --workload --pipeline --get-put --get-percent --direct --idle --seed --json --plot --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --models --connect --allow-remote --server-pid --clients --duration --workload --pipeline --get-put --get-percent --direct --idle --seed --pin --json --plot --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -395,6 +395,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --allow-remote 'Allow --connect to another machine'
             cand --get-put 'ndjson: get/put on a scratch table instead of ping'
             cand --direct 'With --get-put: also issue the same requests straight through the SDK, without the server, so the gateway''s own cost shows'
+            cand --pin 'Linux: run the in-process server on the first CPU this process may use and the clients on the others, so neither measures the other''s contention (with --connect: the clients only; pin the server yourself, e.g. taskset -c 0)'
             cand --json 'Print the results as JSON on stdout'
             cand --local 'Use the embedded engine'
             cand --in-memory 'Use the embedded engine with nothing kept on disk'

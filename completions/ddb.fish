@@ -385,6 +385,7 @@ text\t''"
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l allow-remote -d 'Allow --connect to another machine'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l get-put -d 'ndjson: get/put on a scratch table instead of ping'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l direct -d 'With --get-put: also issue the same requests straight through the SDK, without the server, so the gateway\'s own cost shows'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l pin -d 'Linux: run the in-process server on the first CPU this process may use and the clients on the others, so neither measures the other\'s contention (with --connect: the clients only; pin the server yourself, e.g. taskset -c 0)'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l json -d 'Print the results as JSON on stdout'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
