@@ -4,10 +4,10 @@
 
 use crate::common;
 
-use common::Suite;
+use common::{ServerProcess, Suite};
 use ddb::bench::query_vs_scan::scratch_item;
 use ddb::bench::Rng;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn units(bytes: usize) -> f64 {
     (bytes as f64 / 4096.0).ceil().max(1.0) / 2.0
@@ -241,5 +241,79 @@ fn pinned_server_and_clients_measure_and_one_cpu_is_refused() {
         String::from_utf8_lossy(&one_cpu.stderr).contains("--pin needs two CPUs"),
         "{}",
         String::from_utf8_lossy(&one_cpu.stderr)
+    );
+}
+
+#[test]
+fn bench_plots_measure_an_existing_table_and_load_a_running_server() {
+    let suite = Suite::new();
+    let plot = suite.dir().join("qvs.svg");
+    let table = suite.table_name("Bench");
+    suite.run_ok(&[
+        "bench",
+        "query-vs-scan",
+        "--items",
+        "60",
+        "--partitions",
+        "3",
+        "--repeat",
+        "2",
+        "--plot",
+        plot.to_str().unwrap(),
+        "--json",
+    ]);
+    let svg = std::fs::read_to_string(&plot).unwrap();
+    assert!(
+        svg.contains("<svg") && svg.contains("</svg>"),
+        "an SVG plot"
+    );
+
+    suite.run_ok(&["create-table", &table, "--pk", "year:N", "--sk", "title:S"]);
+    for year in [2001, 2002] {
+        for title in ["a", "b", "c"] {
+            let item = json!({"year": year, "title": title}).to_string();
+            suite.run_ok(&["put", &table, &item]);
+        }
+    }
+    let measured: Value = serde_json::from_str(&suite.run_ok(&[
+        "bench",
+        "query-vs-scan",
+        "--table",
+        &table,
+        "--repeat",
+        "2",
+        "--json",
+    ]))
+    .unwrap();
+    let size = &measured["sizes"][0];
+    assert_eq!(size["items"], 6, "{measured}");
+    assert_eq!(
+        suite.count(&table),
+        6,
+        "an existing table is measured, not changed"
+    );
+
+    let server = ServerProcess::serve(&suite, &["--log-level", "off"]);
+    let loaded: Value = serde_json::from_str(&suite.run_ok(&[
+        "bench",
+        "serve",
+        "--connect",
+        &server.address,
+        "--server-pid",
+        &server.child.id().to_string(),
+        "--workload",
+        "ndjson",
+        "--clients",
+        "2",
+        "--duration",
+        "0.3",
+        "--json",
+    ]))
+    .unwrap();
+    let point = &loaded["points"][0];
+    assert!(point["requests"].as_u64().unwrap() > 0, "{point}");
+    assert!(
+        point["rss_mib"].as_f64().unwrap() > 0.0,
+        "the server's memory: {point}"
     );
 }

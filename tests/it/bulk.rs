@@ -3,6 +3,10 @@
 
 use crate::common;
 
+use std::io::Write;
+use std::process::Stdio;
+use std::time::Duration;
+
 use common::{stderr, Suite};
 use serde_json::{json, Value};
 
@@ -167,4 +171,108 @@ fn an_endless_line_is_refused_with_flat_memory_and_the_load_goes_on() {
     assert_eq!(suite.count(&table), 2, "the records around it are written");
     let rejects = std::fs::read_to_string(suite.dir().join("rejects")).unwrap_or_default();
     assert!(rejects.is_empty(), "nothing half-kept: {rejects:?}");
+}
+
+fn summary(stdout: &[u8]) -> Value {
+    serde_json::from_slice(stdout)
+        .unwrap_or_else(|e| panic!("a JSON summary: {e}: {}", String::from_utf8_lossy(stdout)))
+}
+
+#[test]
+#[cfg(unix)]
+fn a_load_interrupted_by_sigint_resumes_with_every_item_exactly_once() {
+    let suite = Suite::new();
+    let table = suite.table_name("Resume");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    let lines: Vec<String> = (1..=200)
+        .map(|i| json!({"id": format!("i{i:03}"), "n": i}).to_string())
+        .collect();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ddb"))
+        .args(suite.target_args())
+        .args(["put", &table, "--file", "-", "-o", "json"])
+        .env("HOME", suite.dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for line in &lines[..80] {
+        writeln!(stdin, "{line}").unwrap();
+    }
+    stdin.flush().unwrap();
+    // The first 80 are read and sent; the rest never arrive before the interrupt.
+    std::thread::sleep(Duration::from_millis(1500));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    let resume: u64 = err
+        .split("--resume-from ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a resume line: {err}"));
+    let first = summary(&out.stdout);
+    assert_eq!(first["interrupted"], true, "{first}");
+    let written_first = first["written"].as_u64().unwrap();
+    assert_eq!(
+        written_first,
+        resume - 1,
+        "everything before the resume line was written"
+    );
+
+    let file = suite.dir().join("all.ndjson");
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let resume_text = resume.to_string();
+    let rest = suite.run(&[
+        "put",
+        &table,
+        "--file",
+        file.to_str().unwrap(),
+        "--resume-from",
+        &resume_text,
+        "-o",
+        "json",
+    ]);
+    assert!(rest.status.success(), "{}", common::stderr(&rest));
+    let written_rest = summary(&rest.stdout)["written"].as_u64().unwrap();
+    assert_eq!(
+        written_first + written_rest,
+        200,
+        "no item written twice, none skipped"
+    );
+    assert_eq!(suite.count(&table), 200);
+}
+
+#[test]
+fn a_json_array_load_keeps_bad_elements_as_given() {
+    let suite = Suite::new();
+    let table = suite.table_name("Array");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    let file = suite.dir().join("items.json");
+    std::fs::write(
+        &file,
+        "[\n  {\"id\": \"a\", \"n\": 1},\n  {\"n\": 2},\n  {\"id\": \"c\", \"tags\": [\"x\", \"y\"]}\n]\n",
+    )
+    .unwrap();
+    let out = suite.run(&["put", &table, "--file", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
+    assert!(
+        common::stderr(&out).contains("line 2: missing the key attribute id"),
+        "{}",
+        common::stderr(&out)
+    );
+    let rejects = std::fs::read_to_string(suite.dir().join("items.json.rejects")).unwrap();
+    assert_eq!(rejects, "{\"n\": 2}\n");
+    let ids: Vec<String> = suite
+        .items(&table)
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
 }

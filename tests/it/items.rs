@@ -274,3 +274,35 @@ fn a_gsi_can_be_created_and_queried() {
     );
     assert_eq!(common::ndjson(&stdout(&out)).len(), 1);
 }
+
+#[test]
+fn create_and_delete_table_without_waiting() {
+    let suite = Suite::new();
+    let table = suite.table_name("NoWait");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S", "--no-wait"]);
+    // The table exists at once (CREATING or ACTIVE); wait until it takes items.
+    let mut ready = false;
+    for _ in 0..50 {
+        if suite
+            .run(&["put", &table, r#"{"id": "x"}"#])
+            .status
+            .success()
+        {
+            ready = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(ready, "the table became usable");
+    suite.run_ok(&["delete-table", &table, "--yes", "--no-wait"]);
+    let mut gone = false;
+    for _ in 0..50 {
+        let listed = suite.run_ok(&["list-tables", "-o", "text"]);
+        if !listed.lines().any(|l| l == table) {
+            gone = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(gone, "the table went away");
+}
