@@ -5,7 +5,7 @@
 use std::fs::File;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -130,13 +130,17 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     });
 
     let (failures_tx, mut failures_rx) = mpsc::unbounded_channel::<Failure>();
+    let shown = Arc::new(Progress {
+        bar: bar.clone(),
+        bytes_read: bytes_read.clone(),
+        sent: AtomicU64::new(0),
+        read_all: AtomicBool::new(false),
+        started,
+    });
     let progress = {
-        let bar = bar.clone();
-        let bytes_read = bytes_read.clone();
-        Arc::new(move |c: &batch::Counts| {
-            bar.set_position(bytes_read.load(Ordering::Relaxed));
-            bar.set_message(format!("{} written, {} retried", c.written, c.retried));
-        }) as Arc<dyn Fn(&batch::Counts) + Send + Sync>
+        let shown = shown.clone();
+        Arc::new(move |c: &batch::Counts| shown.update(c))
+            as Arc<dyn Fn(&batch::Counts) + Send + Sync>
     };
     let options = Options {
         parallel: bulk.parallel.into(),
@@ -173,7 +177,10 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
                 };
                 match prepared {
                     Ok(_) if bulk.dry_run => writer.tracker.handled(record.position),
-                    Ok(pending) => writer.send(pending).await,
+                    Ok(pending) => {
+                        shown.sent.fetch_add(1, Ordering::Relaxed);
+                        writer.send(pending).await;
+                    }
                     Err((raw, reason)) => {
                         writer.tracker.handled(record.position);
                         rejects.add(record.position, &raw, &reason)?;
@@ -187,6 +194,8 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         }
     }
     drop(records_rx);
+    shown.read_all.store(true, Ordering::Relaxed);
+    shown.update(&writer.counts.lock().expect("counts lock").clone());
     let resume_from = writer.tracker.clone();
     let counts = if interrupted {
         writer.abort().await
@@ -272,17 +281,108 @@ fn csv_header(path: &str) -> Result<String> {
     Ok(String::from_utf8_lossy(&out).trim_end().to_string())
 }
 
+/// What the progress bar says: the items the server acknowledged and their rate while the input
+/// is read, then how many are still on their way, so the bar does not sit at 100% in silence.
+struct Progress {
+    bar: ProgressBar,
+    bytes_read: Arc<AtomicU64>,
+    /// Items handed to the writer.
+    sent: AtomicU64,
+    /// The whole input is read.
+    read_all: AtomicBool,
+    started: Instant,
+}
+
+impl Progress {
+    fn update(&self, counts: &batch::Counts) {
+        self.bar
+            .set_position(self.bytes_read.load(Ordering::Relaxed));
+        let done = counts.written + counts.failed + counts.collapsed;
+        let rate = counts.written as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
+        let mut message = if self.read_all.load(Ordering::Relaxed) {
+            let left = self.sent.load(Ordering::Relaxed).saturating_sub(done);
+            format!(
+                "input read; writing the last {} items ({} written)",
+                thousands(left),
+                thousands(counts.written)
+            )
+        } else {
+            format!(
+                "{} items written, {} items/s",
+                thousands(counts.written),
+                thousands(rate.round() as u64)
+            )
+        };
+        if counts.retried > 0 {
+            message.push_str(&format!(", {} retried", thousands(counts.retried)));
+        }
+        self.bar.set_message(message);
+    }
+}
+
+/// 1234567 as "1,234,567".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 fn progress_bar(global: &GlobalArgs, size: Option<u64>) -> ProgressBar {
     if global.quiet || global.no_progress || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     match size {
         Some(len) => ProgressBar::new(len).with_style(
-            ProgressStyle::with_template("{bar:30} {percent:>3}% {msg} {per_sec} ETA {eta}")
+            ProgressStyle::with_template("{bar:30} {percent:>3}% {msg}, ETA {eta}")
                 .expect("valid template"),
         ),
         None => ProgressBar::new_spinner().with_style(
             ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("valid template"),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(157_173), "157,173");
+        assert_eq!(thousands(12_345_678), "12,345,678");
+    }
+
+    #[test]
+    fn the_bar_says_items_per_second_then_what_is_left() {
+        let shown = Progress {
+            bar: ProgressBar::hidden(),
+            bytes_read: Arc::new(AtomicU64::new(0)),
+            sent: AtomicU64::new(5000),
+            read_all: AtomicBool::new(false),
+            started: Instant::now() - Duration::from_secs(2),
+        };
+        let counts = batch::Counts {
+            written: 3000,
+            ..Default::default()
+        };
+        shown.update(&counts);
+        let reading = shown.bar.message();
+        assert!(reading.starts_with("3,000 items written, 1,"), "{reading}");
+        assert!(reading.ends_with(" items/s"), "{reading}");
+        shown.read_all.store(true, Ordering::Relaxed);
+        shown.update(&counts);
+        assert_eq!(
+            shown.bar.message(),
+            "input read; writing the last 2,000 items (3,000 written)"
+        );
     }
 }
