@@ -72,6 +72,52 @@ impl Point {
     }
 }
 
+/// One row of `bench serve`: a measured load against one server, or the idle connections it held.
+pub enum Row {
+    Load {
+        server: String,
+        clients: usize,
+        point: Point,
+        /// The server's resident memory and threads after the point, where they can be read.
+        rss_mib: Option<f64>,
+        threads: Option<u64>,
+    },
+    Idle {
+        server: String,
+        connections: usize,
+        kib_per_connection: f64,
+    },
+}
+
+impl Row {
+    /// The row as `bench serve --json` writes it.
+    pub fn json(&self) -> Value {
+        match self {
+            Row::Load {
+                server,
+                clients,
+                point,
+                rss_mib,
+                threads,
+            } => {
+                let mut row = point.json();
+                row["server"] = json!(server);
+                row["clients"] = json!(clients);
+                row["rss_mib"] = json!(rss_mib);
+                row["threads"] = json!(threads);
+                row
+            }
+            Row::Idle {
+                server,
+                connections,
+                kib_per_connection,
+            } => {
+                json!({"server": server, "idle_connections": connections, "idle_kib_per_connection": kib_per_connection})
+            }
+        }
+    }
+}
+
 #[derive(Default)]
 struct ClientResult {
     requests: u64,

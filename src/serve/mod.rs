@@ -262,6 +262,39 @@ pub async fn run(
     Ok(shared.summary())
 }
 
+/// A server in this process on a free loopback port (`bench serve` starts one per model).
+pub struct InProcess {
+    pub addr: SocketAddr,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<std::io::Result<Summary>>,
+}
+
+impl InProcess {
+    /// Starts `model` on `runtime` (a pinned one, or the caller's), logging nothing.
+    pub fn start(
+        model: Model,
+        protocol: Protocol,
+        handler: Handler,
+        limits: Limits,
+        runtime: &tokio::runtime::Handle,
+    ) -> std::io::Result<InProcess> {
+        let listener = listen(SocketAddr::from((std::net::Ipv4Addr::LOCALHOST, 0)))?;
+        let addr = listener.local_addr()?;
+        let shared = Shared::new(handler, protocol, limits, LogLevel::Off);
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = runtime.spawn(run(model, listener, shared, async {
+            let _ = stopped.await;
+        }));
+        Ok(InProcess { addr, stop, task })
+    }
+
+    /// Stops it (requests in flight finish within the drain timeout) and returns its counts.
+    pub async fn stop(self) -> std::io::Result<Summary> {
+        let _ = self.stop.send(());
+        self.task.await.map_err(std::io::Error::other)?
+    }
+}
+
 /// Where to connect to wake a listener bound to `addr` (a wildcard address is reached on loopback).
 fn wake_address(addr: SocketAddr) -> SocketAddr {
     let ip = match addr.ip() {

@@ -11,11 +11,11 @@ use serde_json::{json, Value};
 
 use crate::bench::pin;
 use crate::bench::plot::{self, Panel, Series};
-use crate::bench::serve_load::{self, Load, Mix, Workload};
+use crate::bench::serve_load::{self, Load, Mix, Row, Workload};
 use crate::client::Db;
 use crate::commands::args::GlobalArgs;
 use crate::error::{Outcome, UsageError};
-use crate::serve::{self, Handler, Limits, LogLevel, Model, Policy, Protocol, Shared};
+use crate::serve::{self, Handler, InProcess, Limits, Model, Policy, Protocol};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ServeArgs {
@@ -129,78 +129,48 @@ pub async fn run(args: &ServeArgs, global: &GlobalArgs, db: &Db) -> Result<Outco
     let rows = outcome?;
     let mut out = std::io::stdout().lock();
     if args.json {
+        let points: Vec<Value> = rows.iter().map(Row::json).collect();
         writeln!(
             out,
             "{}",
             serde_json::to_string_pretty(
-                &json!({"bench": "serve", "pinned": args.pin, "workload": format!("{:?}", args.workload).to_lowercase(), "pipeline": args.pipeline, "duration_seconds": args.duration, "points": rows})
+                &json!({"bench": "serve", "pinned": args.pin, "workload": format!("{:?}", args.workload).to_lowercase(), "pipeline": args.pipeline, "duration_seconds": args.duration, "points": points})
             )?
         )?;
     } else {
-        let mut t = Table::new();
-        t.load_preset(UTF8_FULL_CONDENSED);
-        t.set_header([
-            "server",
-            "clients",
-            "requests/s",
-            "p50 ms",
-            "p99 ms",
-            "max ms",
-            "errors",
-            "starved",
-            "SYN drops",
-            "RSS MiB",
-            "threads",
-        ]);
-        // Idle-connection rows have no load figures: they get a line of their own below.
-        for r in rows.iter().filter(|r| r.get("idle_connections").is_none()) {
-            let lat = &r["latency"];
-            t.add_row(vec![
-                r["server"].as_str().unwrap_or("").to_string(),
-                r["clients"].to_string(),
-                format!("{:.0}", r["requests_per_second"].as_f64().unwrap_or(0.0)),
-                format!("{:.2}", lat["p50_ms"].as_f64().unwrap_or(0.0)),
-                format!("{:.2}", lat["p99_ms"].as_f64().unwrap_or(0.0)),
-                format!("{:.1}", lat["max_ms"].as_f64().unwrap_or(0.0)),
-                r["errors"]
-                    .as_object()
-                    .map(|e| e.values().filter_map(Value::as_u64).sum::<u64>())
-                    .unwrap_or(0)
-                    .to_string(),
-                r["starved_clients"].to_string(),
-                r["syn_drops"]
-                    .as_u64()
-                    .map_or("-".into(), |v| v.to_string()),
-                r["rss_mib"]
-                    .as_f64()
-                    .map_or("-".into(), |v| format!("{v:.0}")),
-                r["threads"].as_u64().map_or("-".into(), |v| v.to_string()),
-            ]);
-        }
-        writeln!(out, "{t}")?;
-        for r in rows.iter().filter(|r| r.get("idle_connections").is_some()) {
-            writeln!(
-                out,
-                "{}: {} idle connections held, {:.1} KiB of server memory each",
-                r["server"].as_str().unwrap_or(""),
-                r["idle_connections"],
-                r["idle_kib_per_connection"].as_f64().unwrap_or(f64::NAN)
-            )?;
+        writeln!(out, "{}", table(&rows))?;
+        for row in &rows {
+            if let Row::Idle {
+                server,
+                connections,
+                kib_per_connection,
+            } = row
+            {
+                writeln!(
+                    out,
+                    "{server}: {connections} idle connections held, {kib_per_connection:.1} KiB of server memory each"
+                )?;
+            }
         }
     }
     if let Some(path) = &args.plot {
         let mut series: Vec<Series> = Vec::new();
-        for r in rows.iter().filter(|r| r.get("clients").is_some()) {
-            let name = r["server"].as_str().unwrap_or("").to_string();
-            let point = (
-                r["clients"].as_f64().unwrap_or(0.0),
-                r["requests_per_second"].as_f64().unwrap_or(0.0),
-            );
-            match series.iter_mut().find(|s| s.label == name) {
-                Some(s) => s.points.push(point),
+        for row in &rows {
+            let Row::Load {
+                server,
+                clients,
+                point,
+                ..
+            } = row
+            else {
+                continue;
+            };
+            let xy = (*clients as f64, point.rate());
+            match series.iter_mut().find(|s| &s.label == server) {
+                Some(s) => s.points.push(xy),
                 None => series.push(Series {
-                    label: name,
-                    points: vec![point],
+                    label: server.clone(),
+                    points: vec![xy],
                 }),
             }
         }
@@ -213,6 +183,52 @@ pub async fn run(args: &ServeArgs, global: &GlobalArgs, db: &Db) -> Result<Outco
         plot::log_log(path, &[panel])?;
     }
     Ok(Outcome::Done)
+}
+
+/// The measured rows as a table; idle rows have no load figures and get a line of their own.
+fn table(rows: &[Row]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
+    t.set_header([
+        "server",
+        "clients",
+        "requests/s",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "errors",
+        "starved",
+        "SYN drops",
+        "RSS MiB",
+        "threads",
+    ]);
+    for row in rows {
+        let Row::Load {
+            server,
+            clients,
+            point,
+            rss_mib,
+            threads,
+        } = row
+        else {
+            continue;
+        };
+        let dash = || "-".to_string();
+        t.add_row(vec![
+            server.clone(),
+            clients.to_string(),
+            format!("{:.0}", point.rate()),
+            format!("{:.2}", point.latency.ms(0.5)),
+            format!("{:.2}", point.latency.ms(0.99)),
+            format!("{:.1}", point.latency.max_ms()),
+            point.errors.values().sum::<u64>().to_string(),
+            point.starved_clients.to_string(),
+            point.syn_drops.map_or_else(dash, |v| v.to_string()),
+            rss_mib.map_or_else(dash, |v| format!("{v:.0}")),
+            threads.map_or_else(dash, |v| v.to_string()),
+        ]);
+    }
+    t
 }
 
 /// With `--pin`: a runtime for the server on one CPU, and one for the clients on the others.
@@ -248,7 +264,7 @@ async fn serve_points(
     db: &Db,
     duration: Duration,
     mix: Mix,
-) -> Result<Vec<Value>> {
+) -> Result<Vec<Row>> {
     let servers: Vec<Option<Model>> = match args.connect {
         Some(_) => vec![None],
         None => args.models.iter().copied().map(Some).collect(),
@@ -262,16 +278,13 @@ async fn serve_points(
     }
     let mut rows = Vec::new();
     for model in servers {
-        let (addr, stop, task, name) = match model {
+        let (addr, server, name) = match model {
             None => (
                 args.connect.expect("connect given"),
-                None,
                 None,
                 format!("{}", args.connect.expect("connect given")),
             ),
             Some(model) => {
-                let listener = serve::listen("127.0.0.1:0".parse().expect("valid address"))?;
-                let addr = listener.local_addr()?;
                 let limits = Limits {
                     max_clients: args
                         .clients
@@ -289,24 +302,20 @@ async fn serve_points(
                 } else {
                     Protocol::Ndjson
                 };
-                let shared = Shared::new(
-                    Handler::new(db.client.clone(), Policy::default()),
-                    protocol,
-                    limits,
-                    LogLevel::Off,
-                );
-                let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-                let server = serve::run(model, listener, shared, async {
-                    let _ = stopped.await;
-                });
-                let task = match &pinned {
-                    Some(p) => p.server.spawn(server),
-                    None => tokio::spawn(server),
+                let runtime = match &pinned {
+                    Some(p) => p.server.handle().clone(),
+                    None => tokio::runtime::Handle::current(),
                 };
+                let server = InProcess::start(
+                    model,
+                    protocol,
+                    Handler::new(db.client.clone(), Policy::default()),
+                    limits,
+                    &runtime,
+                )?;
                 (
-                    addr,
-                    Some(stop),
-                    Some(task),
+                    server.addr,
+                    Some(server),
                     format!("{model:?}").to_lowercase(),
                 )
             }
@@ -338,13 +347,14 @@ async fn serve_points(
                 }
                 None => serve_load::drive(addr, &load).await,
             };
-            let (rss, threads) = serve_load::process_usage(usage_pid);
-            let mut row = point.json();
-            row["server"] = json!(name);
-            row["clients"] = json!(clients);
-            row["rss_mib"] = json!(rss);
-            row["threads"] = json!(threads);
-            rows.push(row);
+            let (rss_mib, threads) = serve_load::process_usage(usage_pid);
+            rows.push(Row::Load {
+                server: name.clone(),
+                clients,
+                point,
+                rss_mib,
+                threads,
+            });
         }
         if let Some(count) = args.idle {
             if args.workload == Workload::Ndjson || model.is_some() {
@@ -355,14 +365,17 @@ async fn serve_points(
                 };
                 if let Some(idle_addr) = idle_addr {
                     let (held, per) = serve_load::hold_idle(idle_addr, count, usage_pid).await?;
-                    rows.push(json!({"server": name, "idle_connections": held.len(), "idle_kib_per_connection": per}));
+                    rows.push(Row::Idle {
+                        server: name.clone(),
+                        connections: held.len(),
+                        kib_per_connection: per,
+                    });
                     drop(held);
                 }
             }
         }
-        if let (Some(stop), Some(task)) = (stop, task) {
-            let _ = stop.send(());
-            task.await.context("the server task")??;
+        if let Some(server) = server {
+            server.stop().await.context("the in-process server")?;
         }
     }
     if let Some(p) = pinned {
@@ -380,12 +393,13 @@ async fn serve_points(
                 seed: args.seed,
             };
             let point = serve_load::drive_direct(&db.client, &load).await;
-            let mut row = point.json();
-            row["server"] = json!("direct SDK, no server");
-            row["clients"] = json!(clients);
-            row["rss_mib"] = Value::Null;
-            row["threads"] = Value::Null;
-            rows.push(row);
+            rows.push(Row::Load {
+                server: "direct SDK, no server".into(),
+                clients,
+                point,
+                rss_mib: None,
+                threads: None,
+            });
         }
     }
     Ok(rows)
