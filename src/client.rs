@@ -45,6 +45,11 @@ pub struct Notice {
 }
 
 impl Db {
+    /// Whether the target is a read-only copy of an embedded data directory ddb cannot write.
+    pub fn read_only_copy(&self) -> bool {
+        self.engine.as_ref().is_some_and(Engine::read_only)
+    }
+
     /// Resolves the target from the options and connects to it.
     pub async fn connect(options: &TargetOptions) -> Result<Db> {
         let env = Environment::read(options).await;

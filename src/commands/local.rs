@@ -51,7 +51,8 @@ pub async fn run(args: &Args, global: &GlobalArgs) -> Result<Outcome> {
     }
     let store = target::embedded_store(&global.target(), target::default_data_dir())?;
     let listener = engine::bind(SocketAddr::new(args.bind, args.port)).await?;
-    let db = engine::open(&store)?;
+    let opened = engine::open(&store)?;
+    let read_only = opened.read_only;
     let addr = listener.local_addr()?;
     if !args.bind.is_loopback() {
         eprintln!("ddb local: WARNING: listening on {addr}: anyone who can reach it can read and write every table");
@@ -61,8 +62,11 @@ pub async fn run(args: &Args, global: &GlobalArgs) -> Result<Outcome> {
             "ddb local: serving the DynamoDB API on http://{addr} (data: {}); Ctrl-C stops",
             store.describe()
         );
+        if read_only {
+            eprintln!("ddb local: the data directory is read-only: serving reads from a copy of it in memory; writes are refused");
+        }
     }
-    engine::serve(listener, db, shutdown_signal()).await?;
+    engine::serve(listener, opened, shutdown_signal()).await?;
     if !global.quiet {
         eprintln!("ddb local: stopped");
     }

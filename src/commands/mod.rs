@@ -38,6 +38,9 @@ pub async fn connect(global: &GlobalArgs) -> Result<Db> {
     if let Some(notice) = &db.notice {
         say_notice(global, notice);
     }
+    if db.read_only_copy() && !global.quiet {
+        eprintln!("ddb: the data directory is read-only: reading a copy of it in memory; writes are refused");
+    }
     Ok(db)
 }
 

@@ -58,6 +58,8 @@ struct Front {
     /// Operations that create names run one at a time, so two can't pass the check together.
     naming: Mutex<()>,
     timeouts: Timeouts,
+    /// The database is a copy of a data directory ddb cannot write: only reads are served.
+    read_only: bool,
 }
 
 /// Serves `listener` in front of the engine at `engine_url` until `shutdown` resolves, then
@@ -67,6 +69,7 @@ pub async fn serve(
     engine_url: String,
     db: Database,
     timeouts: Timeouts,
+    read_only: bool,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) {
     let mut connector = HttpConnector::new();
@@ -79,6 +82,7 @@ pub async fn serve(
             .build(connector),
         naming: Mutex::new(()),
         timeouts,
+        read_only,
     });
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
@@ -142,6 +146,13 @@ impl Front {
             .and_then(|v| v.to_str().ok())
             .and_then(|t| t.rsplit_once('.'))
             .map(|(_, op)| op.to_string());
+        if self.read_only && !reads_only(operation.as_deref(), &body) {
+            return dynamodb_error(
+                StatusCode::BAD_REQUEST,
+                "com.amazonaws.dynamodb.v20120810#ValidationException",
+                "the data directory is read-only: ddb serves reads from a copy of it and refuses every write; make it writable, or copy it somewhere writable and give --data-dir",
+            );
+        }
         let _naming = match operation.as_deref() {
             Some(op @ ("CreateTable" | "UpdateTable" | "DeleteTable")) => {
                 let held = self.naming.lock().await;
@@ -235,6 +246,33 @@ impl Catalog for Front {
             .filter_map(|gsi| gsi.get("IndexName").and_then(Value::as_str))
             .map(str::to_string)
             .collect()
+    }
+}
+
+/// Whether a request only reads. PartiQL counts as reading only for a SELECT.
+fn reads_only(operation: Option<&str>, body: &[u8]) -> bool {
+    const READS: [&str; 12] = [
+        "GetItem",
+        "BatchGetItem",
+        "Query",
+        "Scan",
+        "TransactGetItems",
+        "DescribeTable",
+        "ListTables",
+        "DescribeTimeToLive",
+        "ListTagsOfResource",
+        "ListStreams",
+        "DescribeStream",
+        "GetRecords",
+    ];
+    match operation {
+        Some("ExecuteStatement") => serde_json::from_slice::<Value>(body)
+            .ok()
+            .and_then(|r| r["Statement"].as_str().map(str::to_string))
+            .is_some_and(|s| s.trim_start().to_ascii_uppercase().starts_with("SELECT")),
+        Some(op) => READS.contains(&op) || op == "GetShardIterator",
+        // A health check (GET /) and the like carry no operation.
+        None => true,
     }
 }
 

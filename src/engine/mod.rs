@@ -21,11 +21,22 @@ use tokio::task::JoinHandle;
 
 use crate::target::Store;
 
+/// An opened database, and whether it is a read-only copy of a data directory ddb cannot write.
+pub struct Opened {
+    pub db: Database,
+    pub read_only: bool,
+}
+
 /// Opens the engine's database, creating the data directory when needed. What can be wrong with
-/// a data directory is said in its terms, not the storage library's.
-pub fn open(store: &Store) -> Result<Database> {
+/// a data directory is said in its terms, not the storage library's. A data directory that
+/// cannot be written (a read-only mount, a directory of another user) is read into memory
+/// instead, and the front then refuses every write: reads work, nothing is lost silently.
+pub fn open(store: &Store) -> Result<Opened> {
     match store {
-        Store::Memory => Database::memory().map_err(|e| anyhow::anyhow!("{e}")),
+        Store::Memory => Ok(Opened {
+            db: Database::memory().map_err(|e| anyhow::anyhow!("{e}"))?,
+            read_only: false,
+        }),
         Store::Dir(dir) => {
             if dir.exists() && !dir.is_dir() {
                 anyhow::bail!(
@@ -45,9 +56,55 @@ pub fn open(store: &Store) -> Result<Database> {
             let path = file
                 .to_str()
                 .with_context(|| format!("the data path {} is not UTF-8", file.display()))?;
-            Database::new(path).map_err(|e| opening_failed(dir, path, &e.to_string()))
+            match Database::new(path) {
+                Ok(db) => Ok(Opened {
+                    db,
+                    read_only: false,
+                }),
+                Err(e) if (is_read_only(&e.to_string()) || !writable(dir)) && file.exists() => {
+                    read_only_copy(path).map_err(|e| opening_failed(dir, path, &e.to_string()))
+                }
+                Err(e) => Err(opening_failed(dir, path, &e.to_string())),
+            }
         }
     }
+}
+
+/// Whether this process may create files in `dir` (false on a read-only mount, even for root).
+fn writable(dir: &std::path::Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let Ok(path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+            return true;
+        };
+        // SAFETY: access only reads the NUL-terminated path.
+        unsafe { libc::access(path.as_ptr(), libc::W_OK) == 0 }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        true
+    }
+}
+
+fn is_read_only(cause: &str) -> bool {
+    cause.contains("readonly") || cause.contains("read-only")
+}
+
+/// The database at `path` copied into memory without writing anything beside it: SQLite's
+/// `immutable` URI parameter reads a database whose directory takes no journal files.
+fn read_only_copy(path: &str) -> std::result::Result<Opened, dynoxide::errors::DynoxideError> {
+    let db = Database::memory()?;
+    let escaped = path
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23");
+    db.restore_from(&format!("file:{escaped}?immutable=1"))?;
+    Ok(Opened {
+        db,
+        read_only: true,
+    })
 }
 
 /// Whether `file` is missing, empty (SQLite makes it a database) or starts as SQLite files do.
@@ -64,7 +121,7 @@ fn is_sqlite_or_new(file: &std::path::Path) -> bool {
 }
 
 fn opening_failed(dir: &std::path::Path, path: &str, cause: &str) -> anyhow::Error {
-    if cause.contains("readonly") || cause.contains("read-only") {
+    if is_read_only(cause) || !writable(dir) {
         anyhow::anyhow!(
             "the data directory {} is read-only: the embedded engine writes its journal there even to read; make it writable, or copy it somewhere writable and give --data-dir",
             dir.display()
@@ -97,6 +154,7 @@ async fn start_engine(
 pub struct Engine {
     url: String,
     db: Database,
+    read_only: bool,
     stop: Option<watch::Sender<bool>>,
     front: JoinHandle<()>,
     engine: JoinHandle<std::result::Result<(), String>>,
@@ -104,7 +162,7 @@ pub struct Engine {
 
 impl Engine {
     pub async fn start(store: &Store) -> Result<Engine> {
-        let db = open(store)?;
+        let Opened { db, read_only } = open(store)?;
         let (stop, stopped) = watch::channel(false);
         let (engine_url, engine) = start_engine(db.clone(), signalled(stopped.clone())).await?;
         let listener = TcpListener::bind(("127.0.0.1", 0))
@@ -116,11 +174,13 @@ impl Engine {
             engine_url,
             db.clone(),
             front::Timeouts::default(),
+            read_only,
             signalled(stopped),
         ));
         Ok(Engine {
             url,
             db,
+            read_only,
             stop: Some(stop),
             front,
             engine,
@@ -129,6 +189,11 @@ impl Engine {
 
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// Serving a read-only copy of a data directory ddb cannot write (see [`open`]).
+    pub fn read_only(&self) -> bool {
+        self.read_only
     }
 
     /// A table's stored definition, read without DescribeTable: the engine computes
@@ -173,13 +238,14 @@ async fn signalled(mut stopped: watch::Receiver<bool>) {
 /// running.
 pub async fn serve(
     listener: TcpListener,
-    db: Database,
+    opened: Opened,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
+    let Opened { db, read_only } = opened;
     let (stop, stopped) = watch::channel(false);
     let (engine_url, engine) = start_engine(db.clone(), signalled(stopped)).await?;
     let timeouts = front::Timeouts::default();
-    front::serve(listener, engine_url, db, timeouts, shutdown).await;
+    front::serve(listener, engine_url, db, timeouts, read_only, shutdown).await;
     let _ = stop.send(true);
     // The engine's only client was the front, whose connections are gone or abandoned now.
     match tokio::time::timeout(timeouts.grace, engine).await {

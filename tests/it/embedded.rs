@@ -232,3 +232,127 @@ fn ddb_local_stops_on_sigterm_while_clients_hold_half_sent_requests() {
     );
     drop((headers_only, half_body));
 }
+
+/// A data directory ddb cannot write: a read-only mount for root (who ignores permissions), a
+/// directory without write permission for anyone else. Undone on drop.
+#[cfg(target_os = "linux")]
+struct ReadOnlyDir {
+    path: std::path::PathBuf,
+    mounted: bool,
+}
+
+#[cfg(target_os = "linux")]
+impl ReadOnlyDir {
+    fn of(source: &std::path::Path, at: &std::path::Path) -> ReadOnlyDir {
+        let root = unsafe { libc::geteuid() } == 0;
+        if root {
+            std::fs::create_dir_all(at).unwrap();
+            let run = |args: &[&str]| {
+                let ok = std::process::Command::new("mount")
+                    .args(args)
+                    .status()
+                    .unwrap()
+                    .success();
+                assert!(ok, "mount {args:?}");
+            };
+            run(&["--bind", source.to_str().unwrap(), at.to_str().unwrap()]);
+            run(&["-o", "remount,bind,ro", at.to_str().unwrap()]);
+            ReadOnlyDir {
+                path: at.to_path_buf(),
+                mounted: true,
+            }
+        } else {
+            let status = std::process::Command::new("chmod")
+                .args(["a-w", source.to_str().unwrap()])
+                .status()
+                .unwrap();
+            assert!(status.success());
+            ReadOnlyDir {
+                path: source.to_path_buf(),
+                mounted: false,
+            }
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for ReadOnlyDir {
+    fn drop(&mut self) {
+        if self.mounted {
+            let _ = std::process::Command::new("umount")
+                .arg(&self.path)
+                .status();
+        } else {
+            let _ = std::process::Command::new("chmod")
+                .args(["u+w", self.path.to_str().unwrap()])
+                .status();
+        }
+    }
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_read_only_data_directory_serves_reads_and_refuses_writes() {
+    let suite = Suite::new();
+    let source = suite.dir().join("data");
+    let data = source.to_str().unwrap();
+    suite
+        .bare()
+        .args([
+            "--data-dir",
+            data,
+            "-q",
+            "create-table",
+            "Kept",
+            "--pk",
+            "id:S",
+        ])
+        .assert()
+        .success();
+    suite
+        .bare()
+        .args([
+            "--data-dir",
+            data,
+            "-q",
+            "put",
+            "Kept",
+            r#"{"id": "a", "n": 1}"#,
+        ])
+        .assert()
+        .success();
+    let read_only = ReadOnlyDir::of(&source, &suite.dir().join("mounted"));
+    let dir = read_only.path.to_str().unwrap().to_string();
+    let got = suite
+        .bare()
+        .args(["--data-dir", &dir, "get", "Kept", "a"])
+        .output()
+        .unwrap();
+    let err = stderr(&got);
+    assert!(got.status.success(), "{err}");
+    assert!(err.contains("the data directory is read-only"), "{err}");
+    let item: Value = serde_json::from_slice(&got.stdout).unwrap();
+    assert_eq!(item["n"], 1);
+    let put = suite
+        .bare()
+        .args(["--data-dir", &dir, "put", "Kept", r#"{"id": "b"}"#])
+        .output()
+        .unwrap();
+    assert_eq!(put.status.code(), Some(1));
+    assert!(
+        stderr(&put).contains("refuses every write"),
+        "{}",
+        stderr(&put)
+    );
+    drop(read_only);
+    // Nothing was written: the item refused is not there once the directory is writable again.
+    let scan = suite
+        .bare()
+        .args(["--data-dir", data, "-q", "scan", "Kept", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        common::ndjson(&common::stdout(&scan)),
+        vec![json!({"id": "a", "n": 1})]
+    );
+}
