@@ -275,10 +275,16 @@ mod tests {
 
     #[test]
     fn storage_errors_are_said_in_the_data_directorys_terms() {
-        let dir = std::path::Path::new("data");
+        // A writable directory, so only the cause decides.
+        let scratch = tempfile::tempdir().unwrap();
+        let dir = scratch.path();
         let said = |cause: &str| opening_failed(dir, "data/ddb.sqlite3", cause).to_string();
-        assert!(said("Internal error: attempt to write a readonly database")
-            .contains("the data directory data is read-only"));
+        assert!(
+            said("Internal error: attempt to write a readonly database").contains(&format!(
+                "the data directory {} is read-only",
+                dir.display()
+            ))
+        );
         assert!(said("Database file is encrypted or not a valid SQLite database. If encrypted, enable the `encryption` feature").contains("is not a ddb database"));
         assert!(!said("Database file is encrypted or not a valid SQLite database. enable the `encryption` feature").contains("encryption"));
         assert!(said("disk I/O error")
