@@ -147,25 +147,22 @@ impl Handler {
                 return Step::Reply((reply, Flow::Continue));
             }
         }
-        let value: Value = match serde_json::from_slice(line) {
-            Ok(Value::Object(map)) => Value::Object(map),
-            Ok(_) => {
-                return Step::Reply(refuse(
-                    &Value::Null,
-                    Code::BadRequest,
-                    "a request is a JSON object",
-                ))
-            }
-            Err(e) => {
-                return Step::Reply(refuse(
-                    &Value::Null,
-                    Code::BadRequest,
-                    &format!("malformed JSON: {e}"),
-                ))
-            }
+        let parsed = serde_json::from_slice::<Value>(line);
+        let id = parsed
+            .as_ref()
+            .ok()
+            .and_then(|v| v.get("id").cloned())
+            .unwrap_or(Value::Null);
+        let request = match parsed {
+            Ok(value @ Value::Object(_)) => Request::from_value(value),
+            Ok(_) => Err(Malformed(
+                Code::BadRequest,
+                "a request is a JSON object".into(),
+            )),
+            Err(e) => Err(Malformed(Code::BadRequest, format!("malformed JSON: {e}"))),
         };
-        let id = value.get("id").cloned().unwrap_or(Value::Null);
-        let request = Request::from_value(value);
+        // Before a valid auth nothing else is answered, not even a malformed line: the
+        // connection is closed.
         if let Some(token) = &self.policy.token {
             if !session.authenticated {
                 let message = match &request {

@@ -1,6 +1,8 @@
 //! Every op of `ddb serve`'s ndjson protocol, its replies and its errors, against the suite's
 //! target (the ops do not depend on the model; the async one serves them here).
 
+use std::io::Write;
+
 use serde_json::{json, Value};
 
 use crate::common::{ServerProcess, Suite};
@@ -156,4 +158,48 @@ fn delete_with_and_without_a_condition() {
         json!({"id": 6, "ok": true, "item": null}),
         "deleting nothing is no error"
     );
+}
+
+#[test]
+fn numbers_of_38_digits_go_through_the_server_exactly() {
+    let suite = Suite::new();
+    let table = orders(&suite);
+    let server = ServerProcess::serve(&suite, &[]);
+    let mut conn = server.connect();
+    let line = format!(
+        r#"{{"id": 1, "op": "put", "table": "{table}", "item": {{"customer": "big", "n": 1, "total": 12345678901234567890123456789012345678}}}}"#
+    );
+    conn.stream
+        .write_all(format!("{line}\n").as_bytes())
+        .unwrap();
+    let put = conn.recv();
+    assert_eq!(put["ok"], true, "{put}");
+    conn.stream
+        .write_all(
+            format!(
+                r#"{{"id": 2, "op": "get", "table": "{table}", "key": {{"customer": "big", "n": 1}}}}
+"#
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+    let mut raw = String::new();
+    std::io::BufRead::read_line(&mut conn.reader, &mut raw).unwrap();
+    assert!(
+        raw.contains("\"total\":12345678901234567890123456789012345678"),
+        "{raw}"
+    );
+}
+
+#[test]
+fn before_a_valid_auth_even_a_malformed_line_closes_the_connection() {
+    let suite = Suite::new();
+    let server = ServerProcess::serve(&suite, &["--token", "s3cret"]);
+    for line in [&b"not json\n"[..], b"[1, 2]\n", b"{\"op\": \"frob\"}\n"] {
+        let mut conn = server.connect();
+        conn.stream.write_all(line).unwrap();
+        let reply = conn.recv();
+        assert_eq!(reply["error"]["code"], "Unauthorized", "{reply}");
+        assert!(conn.closed(), "{}", String::from_utf8_lossy(line));
+    }
 }
