@@ -208,7 +208,7 @@ fn replies_nobody_reads_hold_no_more_than_the_reply_budget() {
         let mut greedy = unread_scans(&server, &table);
         // The server works until the budget (or, for the thread models, the socket) is full.
         let mut peak = before;
-        let deadline = Instant::now() + Duration::from_secs(4);
+        let deadline = Instant::now() + Duration::from_secs(2);
         while Instant::now() < deadline {
             peak = peak.max(rss_kib(server.child.id()));
             std::thread::sleep(Duration::from_millis(50));
@@ -226,9 +226,14 @@ fn replies_nobody_reads_hold_no_more_than_the_reply_budget() {
             .set_read_timeout(Some(Duration::from_secs(30)))
             .unwrap();
         for id in 0..64 {
-            let reply = greedy.recv();
-            assert_eq!(reply["id"], id, "{model}");
-            assert_eq!(reply["ok"], true, "{model}");
+            // Each reply is a megabyte of JSON: its head says enough.
+            let mut line = String::new();
+            std::io::BufRead::read_line(&mut greedy.reader, &mut line).unwrap();
+            assert!(
+                line.starts_with(&format!("{{\"id\":{id},\"ok\":true,")),
+                "{model}: {}",
+                &line[..line.len().min(80)]
+            );
         }
         if let Some(mut warm) = warm {
             // And others were served all along.
@@ -327,7 +332,7 @@ fn a_client_that_stops_reading_is_closed_and_gives_its_reply_memory_back() {
                 "--reply-memory",
                 ONE_PAGE,
                 "--request-timeout",
-                "2",
+                "1",
             ],
         );
         let greedy = unread_scans(&server, &table);
@@ -374,7 +379,7 @@ fn a_call_waiting_for_reply_memory_reads_nothing_more_meanwhile() {
     // A scan that must wait for the greedy client's memory, then 64 MiB with no newline.
     let mut flood = server.connect().stream;
     flood
-        .set_write_timeout(Some(Duration::from_secs(3)))
+        .set_write_timeout(Some(Duration::from_secs(1)))
         .unwrap();
     let request = format!(
         "{}\n",
