@@ -63,7 +63,7 @@ pub async fn run(args: &Args, global: &GlobalArgs) -> Result<Outcome> {
             store.describe()
         );
         if read_only {
-            eprintln!("ddb local: the data directory is read-only: serving reads from a copy of it in memory; writes are refused");
+            eprintln!("ddb local: cannot write the data directory or its database: serving reads from a copy of it in memory; writes are refused");
         }
     }
     engine::serve(listener, opened, shutdown_signal()).await?;

@@ -39,7 +39,7 @@ pub async fn connect(global: &GlobalArgs) -> Result<Db> {
         say_notice(global, notice);
     }
     if db.read_only_copy() && !global.quiet {
-        eprintln!("ddb: the data directory is read-only: reading a copy of it in memory; writes are refused");
+        eprintln!("ddb: cannot write the data directory or its database: reading a copy of it in memory; writes are refused");
     }
     Ok(db)
 }

@@ -150,7 +150,7 @@ impl Front {
             return dynamodb_error(
                 StatusCode::BAD_REQUEST,
                 "com.amazonaws.dynamodb.v20120810#ValidationException",
-                "the data directory is read-only: ddb serves reads from a copy of it and refuses every write; make it writable, or copy it somewhere writable and give --data-dir",
+                "ddb cannot write the data directory or its database: it serves reads from a copy of it and refuses every write; make it writable, or copy it somewhere writable and give --data-dir",
             );
         }
         let _naming = match operation.as_deref() {
