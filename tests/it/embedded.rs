@@ -330,7 +330,10 @@ fn a_read_only_data_directory_serves_reads_and_refuses_writes() {
         .unwrap();
     let err = stderr(&got);
     assert!(got.status.success(), "{err}");
-    assert!(err.contains("cannot write the data directory or its database"), "{err}");
+    assert!(
+        err.contains("cannot write the data directory or its database"),
+        "{err}"
+    );
     let item: Value = serde_json::from_slice(&got.stdout).unwrap();
     assert_eq!(item["n"], 1);
     let put = suite
