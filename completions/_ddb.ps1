@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('delete-table', 'delete-table', [CompletionResultType]::ParameterValue, 'Delete a table and every item in it [API: DeleteTable, DescribeTable]')
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Write one item, replacing any item with the same key [API: PutItem]')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one item by its key [API: GetItem]')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change attributes of one item in place [API: UpdateItem]')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one item by its key, whatever it holds [API: DeleteItem]')
             [CompletionResult]::new('conditional-delete', 'conditional-delete', [CompletionResultType]::ParameterValue, 'Delete one item only if a condition holds, atomically [API: DeleteItem]')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Read the items of one partition, optionally a sort-key range [API: Query]')
@@ -184,6 +185,39 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--consistent', '--consistent', [CompletionResultType]::ParameterName, 'Strongly consistent read')
             [CompletionResult]::new('--typed', '--typed', [CompletionResultType]::ParameterName, 'Print DynamoDB JSON ({"S": "x"})')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress bars')
+            [CompletionResult]::new('--consumed-capacity', '--consumed-capacity', [CompletionResultType]::ParameterName, 'Report the capacity units each request consumed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ddb;update' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'SET PATH to VALUE (repeatable)')
+            [CompletionResult]::new('--set-if-absent', '--set-if-absent', [CompletionResultType]::ParameterName, 'SET PATH to VALUE only where it is absent: if_not_exists')
+            [CompletionResult]::new('--add', '--add', [CompletionResultType]::ParameterName, 'ADD a number (an atomic counter; negative to subtract) or a JSON array to a set')
+            [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'REMOVE an attribute or a list element')
+            [CompletionResult]::new('--delete-from', '--delete-from', [CompletionResultType]::ParameterName, 'DELETE the elements of a JSON array from a set')
+            [CompletionResult]::new('--append', '--append', [CompletionResultType]::ParameterName, 'Append the elements of a JSON array to a list, creating it when absent')
+            [CompletionResult]::new('--prepend', '--prepend', [CompletionResultType]::ParameterName, 'Prepend the elements of a JSON array to a list, creating it when absent')
+            [CompletionResult]::new('--expression', '--expression', [CompletionResultType]::ParameterName, 'DynamoDB''s own UpdateExpression (with --names/--values), instead of the flags above')
+            [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'Update only if this condition holds for the stored item')
+            [CompletionResult]::new('--return', '--return', [CompletionResultType]::ParameterName, 'What to print: the item after the update (new), before it (old), only the changed attributes (updated-new, updated-old), or nothing')
+            [CompletionResult]::new('--names', '--names', [CompletionResultType]::ParameterName, 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)')
+            [CompletionResult]::new('--values', '--values', [CompletionResultType]::ParameterName, 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the AWS shared config and credentials files')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The embedded engine''s data directory [default: the platform data directory]/ddb')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--must-exist', '--must-exist', [CompletionResultType]::ParameterName, 'Never create an item: refuse (exit 3) when no item has the key')
+            [CompletionResult]::new('--typed', '--typed', [CompletionResultType]::ParameterName, 'Read keys and values, and print the item, as DynamoDB JSON')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -489,6 +523,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('delete-table', 'delete-table', [CompletionResultType]::ParameterValue, 'Delete a table and every item in it [API: DeleteTable, DescribeTable]')
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Write one item, replacing any item with the same key [API: PutItem]')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one item by its key [API: GetItem]')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change attributes of one item in place [API: UpdateItem]')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one item by its key, whatever it holds [API: DeleteItem]')
             [CompletionResult]::new('conditional-delete', 'conditional-delete', [CompletionResultType]::ParameterValue, 'Delete one item only if a condition holds, atomically [API: DeleteItem]')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Read the items of one partition, optionally a sort-key range [API: Query]')
@@ -516,6 +551,9 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             break
         }
         'ddb;help;get' {
+            break
+        }
+        'ddb;help;update' {
             break
         }
         'ddb;help;delete' {

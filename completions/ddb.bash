@@ -61,6 +61,9 @@ _ddb() {
             ddb,serve)
                 cmd="ddb__subcmd__serve"
                 ;;
+            ddb,update)
+                cmd="ddb__subcmd__update"
+                ;;
             ddb__subcmd__bench,help)
                 cmd="ddb__subcmd__bench__subcmd__help"
                 ;;
@@ -124,6 +127,9 @@ _ddb() {
             ddb__subcmd__help,serve)
                 cmd="ddb__subcmd__help__subcmd__serve"
                 ;;
+            ddb__subcmd__help,update)
+                cmd="ddb__subcmd__help__subcmd__update"
+                ;;
             ddb__subcmd__help__subcmd__bench,query-vs-scan)
                 cmd="ddb__subcmd__help__subcmd__bench__subcmd__query__subcmd__vs__subcmd__scan"
                 ;;
@@ -137,7 +143,7 @@ _ddb() {
 
     case "${cmd}" in
         ddb)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -727,7 +733,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__help)
-            opts="create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help"
+            opts="create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -965,6 +971,20 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ddb__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1373,6 +1393,92 @@ _ddb() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "off error info" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ddb__subcmd__update)
+            opts="-o -q -h -V --set --set-if-absent --add --remove --delete-from --append --prepend --expression --condition --must-exist --return --names --values --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set-if-absent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delete-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --append)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prepend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --condition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --return)
+                    COMPREPLY=($(compgen -W "none old new updated-old updated-new" -- "${cur}"))
+                    return 0
+                    ;;
+                --names)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --values)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --endpoint-url)

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand delete-table 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
             cand put 'Write one item, replacing any item with the same key [API: PutItem]'
             cand get 'Read one item by its key [API: GetItem]'
+            cand update 'Change attributes of one item in place [API: UpdateItem]'
             cand delete 'Delete one item by its key, whatever it holds [API: DeleteItem]'
             cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
@@ -175,6 +176,38 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --output 'Output format'
             cand --consistent 'Strongly consistent read'
             cand --typed 'Print DynamoDB JSON ({"S": "x"})'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;update'= {
+            cand --set 'SET PATH to VALUE (repeatable)'
+            cand --set-if-absent 'SET PATH to VALUE only where it is absent: if_not_exists'
+            cand --add 'ADD a number (an atomic counter; negative to subtract) or a JSON array to a set'
+            cand --remove 'REMOVE an attribute or a list element'
+            cand --delete-from 'DELETE the elements of a JSON array from a set'
+            cand --append 'Append the elements of a JSON array to a list, creating it when absent'
+            cand --prepend 'Prepend the elements of a JSON array to a list, creating it when absent'
+            cand --expression 'DynamoDB''s own UpdateExpression (with --names/--values), instead of the flags above'
+            cand --condition 'Update only if this condition holds for the stored item'
+            cand --return 'What to print: the item after the update (new), before it (old), only the changed attributes (updated-new, updated-old), or nothing'
+            cand --names 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)'
+            cand --values 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --must-exist 'Never create an item: refuse (exit 3) when no item has the key'
+            cand --typed 'Read keys and values, and print the item, as DynamoDB JSON'
             cand --local 'Use the embedded engine'
             cand --in-memory 'Use the embedded engine with nothing kept on disk'
             cand -q 'Print nothing on stderr but errors'
@@ -465,6 +498,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand delete-table 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
             cand put 'Write one item, replacing any item with the same key [API: PutItem]'
             cand get 'Read one item by its key [API: GetItem]'
+            cand update 'Change attributes of one item in place [API: UpdateItem]'
             cand delete 'Delete one item by its key, whatever it holds [API: DeleteItem]'
             cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
@@ -486,6 +520,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;help;put'= {
         }
         &'ddb;help;get'= {
+        }
+        &'ddb;help;update'= {
         }
         &'ddb;help;delete'= {
         }

@@ -46,6 +46,7 @@ complete -c ddb -n "__fish_ddb_needs_command" -f -a "list-tables" -d 'List the t
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "delete-table" -d 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "put" -d 'Write one item, replacing any item with the same key [API: PutItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "get" -d 'Read one item by its key [API: GetItem]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "update" -d 'Change attributes of one item in place [API: UpdateItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "delete" -d 'Delete one item by its key, whatever it holds [API: DeleteItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
@@ -180,6 +181,40 @@ complete -c ddb -n "__fish_ddb_using_subcommand get" -l no-progress -d 'Draw no 
 complete -c ddb -n "__fish_ddb_using_subcommand get" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand get" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l set -d 'SET PATH to VALUE (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l set-if-absent -d 'SET PATH to VALUE only where it is absent: if_not_exists' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l add -d 'ADD a number (an atomic counter; negative to subtract) or a JSON array to a set' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l remove -d 'REMOVE an attribute or a list element' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l delete-from -d 'DELETE the elements of a JSON array from a set' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l append -d 'Append the elements of a JSON array to a list, creating it when absent' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l prepend -d 'Prepend the elements of a JSON array to a list, creating it when absent' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l expression -d 'DynamoDB\'s own UpdateExpression (with --names/--values), instead of the flags above' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l condition -d 'Update only if this condition holds for the stored item' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l return -d 'What to print: the item after the update (new), before it (old), only the changed attributes (updated-new, updated-old), or nothing' -r -f -a "none\t''
+old\t''
+new\t''
+updated-old\t''
+updated-new\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l names -d 'Expression attribute name: \'#yr=year\', or a JSON object \'{"#yr": "year"}\' (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l values -d 'Expression attribute value: \':v=10\', \':t=Drama\', or a JSON object (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand update" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l must-exist -d 'Never create an item: refuse (exit 3) when no item has the key'
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l typed -d 'Read keys and values, and print the item, as DynamoDB JSON'
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand update" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand update" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
@@ -432,20 +467,21 @@ complete -c ddb -n "__fish_ddb_using_subcommand completions" -l no-progress -d '
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "create-table" -d 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "describe-table" -d 'Show a table\'s key schema, indexes, capacity and size [API: DescribeTable]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "list-tables" -d 'List the tables at the target, following every page [API: ListTables]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "delete-table" -d 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "put" -d 'Write one item, replacing any item with the same key [API: PutItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "get" -d 'Read one item by its key [API: GetItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "delete" -d 'Delete one item by its key, whatever it holds [API: DeleteItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "scan" -d 'Read every item of a table or index, every page [API: Scan]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "serve" -d 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "bench" -d 'Measure Query against Scan as tables grow, or load-test serve\'s models [API: Query, Scan, BatchWriteItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "local" -d 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get delete conditional-delete query scan serve bench local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "create-table" -d 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "describe-table" -d 'Show a table\'s key schema, indexes, capacity and size [API: DescribeTable]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "list-tables" -d 'List the tables at the target, following every page [API: ListTables]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "delete-table" -d 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "put" -d 'Write one item, replacing any item with the same key [API: PutItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "get" -d 'Read one item by its key [API: GetItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "update" -d 'Change attributes of one item in place [API: UpdateItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "delete" -d 'Delete one item by its key, whatever it holds [API: DeleteItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "scan" -d 'Read every item of a table or index, every page [API: Scan]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "serve" -d 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "bench" -d 'Measure Query against Scan as tables grow, or load-test serve\'s models [API: Query, Scan, BatchWriteItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "local" -d 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "serve" -d 'Many clients against serve\'s models (or a running server) for a fixed time [API: GetItem, PutItem through ddb serve]'

@@ -14,7 +14,7 @@ use crate::client::Db;
 use crate::commands::args::GlobalArgs;
 use crate::commands::{
     self, bench, completions, conditional_delete, create_table, delete, delete_table,
-    describe_table, get, list_tables, local, put, query, scan, serve,
+    describe_table, get, list_tables, local, put, query, scan, serve, update,
 };
 use crate::error::Outcome;
 
@@ -54,6 +54,7 @@ pub enum Command {
     DeleteTable(delete_table::Args),
     Put(put::Args),
     Get(get::Args),
+    Update(update::Args),
     Delete(delete::Args),
     ConditionalDelete(conditional_delete::Args),
     Query(query::Args),
@@ -90,6 +91,7 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
         Command::DeleteTable(args) => delete_table::run(&args, global, db).await,
         Command::Put(args) => put::run(&args, global, db).await,
         Command::Get(args) => get::run(&args, global, db).await,
+        Command::Update(args) => update::run(&args, global, db).await,
         Command::Delete(args) => delete::run(&args, global, db).await,
         Command::ConditionalDelete(args) => conditional_delete::run(&args, global, db).await,
         Command::Query(args) => query::run(&args, global, db).await,

@@ -69,12 +69,8 @@ impl Placeholders {
                 }
             } else {
                 let (k, text) = split_assignment(arg, ':', "--values", ":v=10")?;
-                let attr = match item::parse_json(text) {
-                    Ok(json) if typed => item::from_typed(&json, k),
-                    Ok(json) => item::from_plain(&json, k),
-                    Err(_) => Ok(AttributeValue::S(text.to_string())),
-                }
-                .map_err(|e| Diagnostic::new(format!("--values: {e}")))?;
+                let attr = value_from_text(text, typed, k)
+                    .map_err(|e| Diagnostic::new(format!("--values: {e}")))?;
                 out.add_value(k.to_string(), attr)?;
             }
         }
@@ -98,7 +94,7 @@ impl Placeholders {
     }
 
     /// Adds a generated name placeholder; `#ddb…` names are reserved for ddb.
-    fn generated_name(&mut self, key: &str, attr: &str) -> Result<String, Diagnostic> {
+    pub fn generated_name(&mut self, key: &str, attr: &str) -> Result<String, Diagnostic> {
         self.add_name(key.to_string(), attr.to_string())
             .map_err(|_| {
                 Diagnostic::new(format!(
@@ -108,7 +104,11 @@ impl Placeholders {
         Ok(key.to_string())
     }
 
-    fn generated_value(&mut self, key: &str, value: AttributeValue) -> Result<String, Diagnostic> {
+    pub fn generated_value(
+        &mut self,
+        key: &str,
+        value: AttributeValue,
+    ) -> Result<String, Diagnostic> {
         self.add_value(key.to_string(), value).map_err(|_| {
             Diagnostic::new(format!(
                 "{key} is used by ddb's shorthands; choose another placeholder"
@@ -124,6 +124,20 @@ impl Placeholders {
 
     pub fn values_or_none(&self) -> Option<Item> {
         (!self.values.is_empty()).then(|| self.values.clone())
+    }
+}
+
+/// A value given after `=` on the command line: JSON when it parses as JSON (DynamoDB JSON with
+/// `typed`), a string otherwise, so `Drama` and `"Drama"` mean the same.
+pub fn value_from_text(
+    text: &str,
+    typed: bool,
+    name: &str,
+) -> Result<AttributeValue, item::ItemError> {
+    match item::parse_json(text) {
+        Ok(json) if typed => item::from_typed(&json, name),
+        Ok(json) => item::from_plain(&json, name),
+        Err(_) => Ok(AttributeValue::S(text.to_string())),
     }
 }
 

@@ -17,7 +17,8 @@
 //! | | [`schema_cache`] | key schemas remembered between runs, so a query takes one round trip |
 //! | | [`engine`] | the embedded engine (dynoxide-rs) in-process or as `ddb local`, behind ddb's HTTP front (names it cannot hold, timeouts, bounded shutdown) |
 //! | | [`target`] | where requests go (`TargetOptions` in, a `Target` out): an endpoint, the embedded engine, or AWS |
-//! | data | [`condition`] | why a condition was false: the paths it names and their current values |
+//! | data | [`update`] | the change vocabulary (`--set`, `--add`, ...) as one UpdateExpression |
+//! | | [`condition`] | why a condition was false: the paths it names and their current values |
 //! | | [`expr`] | expression placeholders and the `--pk`/`--sk` shorthands |
 //! | | [`schema`] | key schemas and table descriptions, and their JSON |
 //! | | [`input`] | NDJSON, JSON array and CSV records, read one at a time |
@@ -58,3 +59,4 @@ pub mod schema;
 pub mod schema_cache;
 pub mod serve;
 pub mod target;
+pub mod update;

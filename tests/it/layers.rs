@@ -15,6 +15,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("input", 2),
     ("expr", 3),
     ("condition", 4),
+    ("update", 4),
     // where requests go, and the connection
     ("target", 5),
     ("engine", 6),

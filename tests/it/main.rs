@@ -19,4 +19,5 @@ mod schema_cache;
 mod serve;
 mod serve_ops;
 mod serve_robustness;
+mod update;
 mod walkthrough;

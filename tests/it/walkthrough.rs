@@ -196,4 +196,67 @@ fn the_lecture_walkthrough_runs_as_written() {
     let out = suite.run(&["get", &table, "2015", "The Big New Movie"]);
     assert_eq!(out.status.code(), Some(4));
     assert!(out.stdout.is_empty());
+
+    // The tutorial's updates, on the movie put back: rating, plot and actors; an atomic counter;
+    // remove the first actor only while there are more than two.
+    suite.run_ok(&["put", &table, &movie.to_string()]);
+    let movie_key = [&table as &str, "2015", "The Big New Movie"];
+    let updated = suite.run_ok(
+        &[
+            &["update"][..],
+            &movie_key,
+            &[
+                "--set",
+                "info.rating=5.5",
+                "--set",
+                "info.plot=Everything happens all at once.",
+                "--set",
+                r#"info.actors=["Larry","Moe","Curly"]"#,
+                "-o",
+                "json",
+            ],
+        ]
+        .concat(),
+    );
+    let updated: Value = serde_json::from_str(&updated).unwrap();
+    assert_eq!(updated["info"]["rating"], 5.5);
+    assert_eq!(
+        updated["info"]["actors"],
+        serde_json::json!(["Larry", "Moe", "Curly"])
+    );
+    let counted = suite.run_ok(
+        &[
+            &["update"][..],
+            &movie_key,
+            &["--add", "info.rating=1", "-o", "json"],
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(&counted).unwrap()["info"]["rating"],
+        6.5
+    );
+    let remove_first = [
+        "--remove",
+        "info.actors[0]",
+        "--condition",
+        "size(info.actors) > :num",
+        "--values",
+        ":num=2",
+        "-o",
+        "json",
+    ];
+    let removed = suite.run_ok(&[&["update"][..], &movie_key, &remove_first].concat());
+    assert_eq!(
+        serde_json::from_str::<Value>(&removed).unwrap()["info"]["actors"],
+        serde_json::json!(["Moe", "Curly"])
+    );
+    // Two actors left: the condition no longer holds, exit 3, nothing changed.
+    let out = suite.run(&[&["update"][..], &movie_key, &remove_first].concat());
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(r#"now info.actors = ["Moe","Curly"]"#),
+        "{}",
+        stderr(&out)
+    );
 }
