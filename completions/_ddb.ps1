@@ -144,6 +144,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
         }
         'ddb;put' {
             [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'Write only if this condition holds for the item currently stored')
+            [CompletionResult]::new('--return', '--return', [CompletionResultType]::ParameterName, 'What to print: the item this put replaced (old; nothing when there was none), or nothing')
             [CompletionResult]::new('--names', '--names', [CompletionResultType]::ParameterName, 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)')
             [CompletionResult]::new('--values', '--values', [CompletionResultType]::ParameterName, 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Load every item of a file (NDJSON, a JSON array or CSV), or - for standard input')
@@ -160,6 +161,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--typed', '--typed', [CompletionResultType]::ParameterName, 'Read the item as DynamoDB JSON ({"S": "x"}), the only form for sets and binary')
+            [CompletionResult]::new('--if-absent', '--if-absent', [CompletionResultType]::ParameterName, 'Insert only: refuse (exit 3) when an item with this key exists, leaving it as it was')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check every record and write nothing')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')

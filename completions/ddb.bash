@@ -1083,7 +1083,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__put)
-            opts="-o -q -h -V --typed --condition --names --values --file --format --csv-types --parallel --rejects --dry-run --resume-from --retry-timeout --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --typed --condition --if-absent --return --names --values --file --format --csv-types --parallel --rejects --dry-run --resume-from --retry-timeout --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1091,6 +1091,10 @@ _ddb() {
             case "${prev}" in
                 --condition)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --return)
+                    COMPREPLY=($(compgen -W "none old" -- "${cur}"))
                     return 0
                     ;;
                 --names)

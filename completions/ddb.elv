@@ -136,6 +136,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
         }
         &'ddb;put'= {
             cand --condition 'Write only if this condition holds for the item currently stored'
+            cand --return 'What to print: the item this put replaced (old; nothing when there was none), or nothing'
             cand --names 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)'
             cand --values 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)'
             cand --file 'Load every item of a file (NDJSON, a JSON array or CSV), or - for standard input'
@@ -152,6 +153,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand -o 'Output format'
             cand --output 'Output format'
             cand --typed 'Read the item as DynamoDB JSON ({"S": "x"}), the only form for sets and binary'
+            cand --if-absent 'Insert only: refuse (exit 3) when an item with this key exists, leaving it as it was'
             cand --dry-run 'Check every record and write nothing'
             cand --local 'Use the embedded engine'
             cand --in-memory 'Use the embedded engine with nothing kept on disk'

@@ -131,6 +131,8 @@ complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l consumed-capaci
 complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l condition -d 'Write only if this condition holds for the item currently stored' -r
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l return -d 'What to print: the item this put replaced (old; nothing when there was none), or nothing' -r -f -a "none\t''
+old\t''"
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l names -d 'Expression attribute name: \'#yr=year\', or a JSON object \'{"#yr": "year"}\' (repeatable)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l values -d 'Expression attribute value: \':v=10\', \':t=Drama\', or a JSON object (repeatable)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l file -d 'Load every item of a file (NDJSON, a JSON array or CSV), or - for standard input' -r
@@ -152,6 +154,7 @@ ndjson\t''
 table\t''
 text\t''"
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l typed -d 'Read the item as DynamoDB JSON ({"S": "x"}), the only form for sets and binary'
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l if-absent -d 'Insert only: refuse (exit 3) when an item with this key exists, leaving it as it was'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l dry-run -d 'Check every record and write nothing'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l in-memory -d 'Use the embedded engine with nothing kept on disk'

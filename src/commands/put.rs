@@ -4,7 +4,9 @@ mod file;
 
 use anyhow::Result;
 use aws_sdk_dynamodb::operation::put_item::PutItemError;
-use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, ReturnValuesOnConditionCheckFailure};
+use aws_sdk_dynamodb::types::{
+    ReturnConsumedCapacity, ReturnValue, ReturnValuesOnConditionCheckFailure,
+};
 
 use super::{parse_json_arg, read_arg_or_stdin, report_capacity};
 use crate::client::{api_error, Db};
@@ -22,7 +24,8 @@ Examples:
   ddb put Movies '{\"year\": 2015, \"title\": \"The Big New Movie\", \"info\": {\"plot\": \"Nothing happens at all.\", \"rating\": 0}}'
   echo '{\"year\": 2015, \"title\": \"X\"}' | ddb put Movies -
   ddb put Movies --typed '{\"year\": {\"N\": \"2015\"}, \"title\": {\"S\": \"X\"}, \"tags\": {\"SS\": [\"a\", \"b\"]}}'
-  ddb put Movies '{\"year\": 2015, \"title\": \"X\"}' --condition 'attribute_not_exists(title)'
+  ddb put Movies '{\"year\": 2015, \"title\": \"X\"}' --if-absent          # insert only: exit 3 if it exists
+  ddb put Movies '{\"year\": 2015, \"title\": \"X\", \"v\": 2}' --return old  # print the item it replaced
   ddb put Movies --file fixtures/movies.ndjson                 # bulk: BatchWriteItem, 25 per request
   ddb put Movies --file movies.csv --csv-types 'year=N,rating=N' --rejects bad.csv
   ddb scan Movies --typed --output ndjson | ddb put Copy --file - --typed
@@ -46,10 +49,23 @@ pub struct Args {
     /// Write only if this condition holds for the item currently stored
     #[arg(long, value_name = "EXPR")]
     pub condition: Option<String>,
+    /// Insert only: refuse (exit 3) when an item with this key exists, leaving it as it was
+    #[arg(long, conflicts_with = "file")]
+    pub if_absent: bool,
+    /// What to print: the item this put replaced (old; nothing when there was none), or nothing
+    #[arg(long = "return", value_enum, default_value_t = PutReturn::None, conflicts_with = "file")]
+    pub returned: PutReturn,
     #[command(flatten)]
     pub expr: ExprArgs,
     #[command(flatten)]
     pub bulk: file::BulkArgs,
+}
+
+/// `put --return`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PutReturn {
+    None,
+    Old,
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
@@ -58,7 +74,18 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     };
     let (text, label) = read_arg_or_stdin(item_arg)?;
     let item = parse_item(&text, label, args.typed)?;
-    let placeholders = Placeholders::parse(&args.expr.names, &args.expr.values, args.typed)?;
+    let mut placeholders = Placeholders::parse(&args.expr.names, &args.expr.values, args.typed)?;
+    let mut condition = args.condition.clone();
+    if args.if_absent {
+        // The partition key is in every item: absent exactly when no item has this key.
+        let partition = db.schema(&args.table).await?.key.partition.name;
+        let name = placeholders.generated_name("#ddbifabsent", &partition)?;
+        let absent = format!("attribute_not_exists({name})");
+        condition = Some(match condition {
+            Some(c) => format!("({c}) AND {absent}"),
+            None => absent,
+        });
+    }
     let ctx = db
         .at(&args.table)
         .expression("--condition", args.condition.as_deref());
@@ -68,22 +95,40 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         .put_item()
         .table_name(&args.table)
         .set_item(Some(item))
-        .set_condition_expression(args.condition.clone())
+        .set_condition_expression(condition)
         .set_expression_attribute_names(placeholders.names_or_none())
         .set_expression_attribute_values(placeholders.values_or_none())
         .return_consumed_capacity(ReturnConsumedCapacity::Total)
         .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+        .set_return_values((args.returned == PutReturn::Old).then_some(ReturnValue::AllOld))
         .send()
         .await;
     match result {
         Ok(out) => {
             report_capacity(global, &args.table, out.consumed_capacity());
+            if let Some(old) = out.attributes.as_ref().filter(|a| !a.is_empty()) {
+                let key_names = match db.schema(&args.table).await {
+                    Ok(schema) => schema.key.names(),
+                    Err(_) => Vec::new(),
+                };
+                crate::output::print_value(
+                    global.output.resolve(false),
+                    &item::item_to_json(old, &key_names, args.typed),
+                )?;
+            }
             Ok(Outcome::Done)
         }
         Err(err) => {
             if let Some(PutItemError::ConditionalCheckFailedException(failed)) =
                 err.as_service_error()
             {
+                if args.if_absent && args.condition.is_none() {
+                    eprintln!(
+                        "ddb: an item with this key already exists in {} (--if-absent): nothing written",
+                        args.table
+                    );
+                    return Ok(Outcome::ConditionNotMet);
+                }
                 let condition = args.condition.as_deref().unwrap_or_default();
                 let current = failed
                     .item()

@@ -209,3 +209,50 @@ fn bad_changes_are_refused_before_anything_is_sent() {
         json!({"year": 2015, "title": "The Big New Movie", "info": {"plot": "Nothing happens at all.", "rating": 0}})
     );
 }
+
+#[test]
+fn put_if_absent_inserts_only_and_put_return_old_prints_what_it_replaced() {
+    let suite = Suite::new();
+    let table = suite.movies_table();
+    let first = r#"{"year": 2015, "title": "X", "v": 1}"#;
+    suite.run_ok(&["put", &table, first, "--if-absent"]);
+    let again = suite.run(&[
+        "put",
+        &table,
+        r#"{"year": 2015, "title": "X", "v": 2}"#,
+        "--if-absent",
+    ]);
+    assert_eq!(again.status.code(), Some(3), "{}", common::stderr(&again));
+    assert!(common::stderr(&again).contains("already exists"));
+    let kept = suite.run_ok(&["get", &table, "2015", "X", "-o", "json"]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&kept).unwrap()["v"],
+        1,
+        "left as it was"
+    );
+
+    let replaced = suite.run_ok(&[
+        "put",
+        &table,
+        r#"{"year": 2015, "title": "X", "v": 3}"#,
+        "--return",
+        "old",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&replaced).unwrap(),
+        json!({"year": 2015, "title": "X", "v": 1})
+    );
+    let fresh = suite.run_ok(&[
+        "put",
+        &table,
+        r#"{"year": 2016, "title": "Y"}"#,
+        "--return",
+        "old",
+    ]);
+    assert!(
+        fresh.is_empty(),
+        "nothing replaced, nothing printed: {fresh}"
+    );
+}
