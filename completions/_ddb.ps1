@@ -42,7 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('list-tables', 'list-tables', [CompletionResultType]::ParameterValue, 'List the tables at the target, following every page [API: ListTables]')
             [CompletionResult]::new('delete-table', 'delete-table', [CompletionResultType]::ParameterValue, 'Delete a table and every item in it [API: DeleteTable, DescribeTable]')
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Write one item, replacing any item with the same key [API: PutItem]')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one item by its key [API: GetItem]')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change attributes of one item in place [API: UpdateItem]')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one item by its key, whatever it holds [API: DeleteItem]')
             [CompletionResult]::new('conditional-delete', 'conditional-delete', [CompletionResultType]::ParameterValue, 'Delete one item only if a condition holds, atomically [API: DeleteItem]')
@@ -176,6 +176,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             break
         }
         'ddb;get' {
+            [CompletionResult]::new('--keys-file', '--keys-file', [CompletionResultType]::ParameterName, 'Read many items: one key per line (NDJSON, plain or --typed), or - for standard input')
             [CompletionResult]::new('--projection', '--projection', [CompletionResultType]::ParameterName, 'The attributes to return')
             [CompletionResult]::new('--names', '--names', [CompletionResultType]::ParameterName, 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)')
             [CompletionResult]::new('--values', '--values', [CompletionResultType]::ParameterName, 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)')
@@ -524,7 +525,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('list-tables', 'list-tables', [CompletionResultType]::ParameterValue, 'List the tables at the target, following every page [API: ListTables]')
             [CompletionResult]::new('delete-table', 'delete-table', [CompletionResultType]::ParameterValue, 'Delete a table and every item in it [API: DeleteTable, DescribeTable]')
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Write one item, replacing any item with the same key [API: PutItem]')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one item by its key [API: GetItem]')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change attributes of one item in place [API: UpdateItem]')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one item by its key, whatever it holds [API: DeleteItem]')
             [CompletionResult]::new('conditional-delete', 'conditional-delete', [CompletionResultType]::ParameterValue, 'Delete one item only if a condition holds, atomically [API: DeleteItem]')

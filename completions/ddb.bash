@@ -683,12 +683,16 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__get)
-            opts="-o -q -h -V --projection --names --values --consistent --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --keys-file --projection --names --values --consistent --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --keys-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --projection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

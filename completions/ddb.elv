@@ -39,7 +39,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand list-tables 'List the tables at the target, following every page [API: ListTables]'
             cand delete-table 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
             cand put 'Write one item, replacing any item with the same key [API: PutItem]'
-            cand get 'Read one item by its key [API: GetItem]'
+            cand get 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]'
             cand update 'Change attributes of one item in place [API: UpdateItem]'
             cand delete 'Delete one item by its key, whatever it holds [API: DeleteItem]'
             cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
@@ -167,6 +167,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --version 'Print version'
         }
         &'ddb;get'= {
+            cand --keys-file 'Read many items: one key per line (NDJSON, plain or --typed), or - for standard input'
             cand --projection 'The attributes to return'
             cand --names 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)'
             cand --values 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)'
@@ -499,7 +500,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand list-tables 'List the tables at the target, following every page [API: ListTables]'
             cand delete-table 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
             cand put 'Write one item, replacing any item with the same key [API: PutItem]'
-            cand get 'Read one item by its key [API: GetItem]'
+            cand get 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]'
             cand update 'Change attributes of one item in place [API: UpdateItem]'
             cand delete 'Delete one item by its key, whatever it holds [API: DeleteItem]'
             cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'

@@ -45,7 +45,7 @@ complete -c ddb -n "__fish_ddb_needs_command" -f -a "describe-table" -d 'Show a 
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "list-tables" -d 'List the tables at the target, following every page [API: ListTables]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "delete-table" -d 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "put" -d 'Write one item, replacing any item with the same key [API: PutItem]'
-complete -c ddb -n "__fish_ddb_needs_command" -f -a "get" -d 'Read one item by its key [API: GetItem]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "get" -d 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "update" -d 'Change attributes of one item in place [API: UpdateItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "delete" -d 'Delete one item by its key, whatever it holds [API: DeleteItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
@@ -163,6 +163,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand put" -l no-progress -d 'Draw no 
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l keys-file -d 'Read many items: one key per line (NDJSON, plain or --typed), or - for standard input' -r
 complete -c ddb -n "__fish_ddb_using_subcommand get" -l projection -d 'The attributes to return' -r
 complete -c ddb -n "__fish_ddb_using_subcommand get" -l names -d 'Expression attribute name: \'#yr=year\', or a JSON object \'{"#yr": "year"}\' (repeatable)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand get" -l values -d 'Expression attribute value: \':v=10\', \':t=Drama\', or a JSON object (repeatable)' -r
@@ -475,7 +476,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcom
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "list-tables" -d 'List the tables at the target, following every page [API: ListTables]'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "delete-table" -d 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "put" -d 'Write one item, replacing any item with the same key [API: PutItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "get" -d 'Read one item by its key [API: GetItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "get" -d 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "update" -d 'Change attributes of one item in place [API: UpdateItem]'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "delete" -d 'Delete one item by its key, whatever it holds [API: DeleteItem]'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update delete conditional-delete query scan serve bench local completions help" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'

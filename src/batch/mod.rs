@@ -51,6 +51,13 @@ pub struct Pending {
     key: String,
 }
 
+impl Pending {
+    /// The key as a canonical text: equal keys ("1" and "1.0" for a number) give equal texts.
+    pub fn key_text(&self) -> &str {
+        &self.key
+    }
+}
+
 /// An item that could not be written, and why.
 #[derive(Debug, Clone)]
 pub struct Failure {
@@ -385,7 +392,8 @@ impl Lane {
 }
 
 /// Capped exponential backoff with full jitter: a random pause up to 25 ms × 2^attempt, at most 2 s.
-fn backoff(attempt: u32) -> Duration {
+/// Capped exponential backoff with full jitter, for every retry of a batch request.
+pub fn backoff(attempt: u32) -> Duration {
     let ceiling = Duration::from_millis(25)
         .saturating_mul(1 << attempt.min(16))
         .min(Duration::from_secs(2));

@@ -6,6 +6,7 @@
 mod common;
 
 mod bad_input;
+mod batch_get;
 mod bench;
 mod bulk;
 mod cli;
