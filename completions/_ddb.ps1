@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Write one item, replacing any item with the same key [API: PutItem]')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change attributes of one item in place [API: UpdateItem]')
+            [CompletionResult]::new('tx', 'tx', [CompletionResultType]::ParameterValue, 'Write up to 100 items all or nothing, or read them in one snapshot [API: TransactWriteItems, TransactGetItems]')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one item by its key, whatever it holds [API: DeleteItem]')
             [CompletionResult]::new('conditional-delete', 'conditional-delete', [CompletionResultType]::ParameterValue, 'Delete one item only if a condition holds, atomically [API: DeleteItem]')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Read the items of one partition, optionally a sort-key range [API: Query]')
@@ -221,6 +222,29 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--must-exist', '--must-exist', [CompletionResultType]::ParameterName, 'Never create an item: refuse (exit 3) when no item has the key')
             [CompletionResult]::new('--typed', '--typed', [CompletionResultType]::ParameterName, 'Read keys and values, and print the item, as DynamoDB JSON')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress bars')
+            [CompletionResult]::new('--consumed-capacity', '--consumed-capacity', [CompletionResultType]::ParameterName, 'Report the capacity units each request consumed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ddb;tx' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The actions, one JSON object per line, or - for standard input')
+            [CompletionResult]::new('--client-token', '--client-token', [CompletionResultType]::ParameterName, 'Make the transaction idempotent: a retry with the same token within 10 minutes does nothing')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the AWS shared config and credentials files')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The embedded engine''s data directory [default: the platform data directory]/ddb')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--get', '--get', [CompletionResultType]::ParameterName, 'Read the lines with TransactGetItems instead')
+            [CompletionResult]::new('--typed', '--typed', [CompletionResultType]::ParameterName, 'Keys, items and values are DynamoDB JSON, and items are printed so')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -527,6 +551,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Write one item, replacing any item with the same key [API: PutItem]')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change attributes of one item in place [API: UpdateItem]')
+            [CompletionResult]::new('tx', 'tx', [CompletionResultType]::ParameterValue, 'Write up to 100 items all or nothing, or read them in one snapshot [API: TransactWriteItems, TransactGetItems]')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one item by its key, whatever it holds [API: DeleteItem]')
             [CompletionResult]::new('conditional-delete', 'conditional-delete', [CompletionResultType]::ParameterValue, 'Delete one item only if a condition holds, atomically [API: DeleteItem]')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Read the items of one partition, optionally a sort-key range [API: Query]')
@@ -557,6 +582,9 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             break
         }
         'ddb;help;update' {
+            break
+        }
+        'ddb;help;tx' {
             break
         }
         'ddb;help;delete' {

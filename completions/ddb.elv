@@ -41,6 +41,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand put 'Write one item, replacing any item with the same key [API: PutItem]'
             cand get 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]'
             cand update 'Change attributes of one item in place [API: UpdateItem]'
+            cand tx 'Write up to 100 items all or nothing, or read them in one snapshot [API: TransactWriteItems, TransactGetItems]'
             cand delete 'Delete one item by its key, whatever it holds [API: DeleteItem]'
             cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
@@ -211,6 +212,28 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --output 'Output format'
             cand --must-exist 'Never create an item: refuse (exit 3) when no item has the key'
             cand --typed 'Read keys and values, and print the item, as DynamoDB JSON'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;tx'= {
+            cand --file 'The actions, one JSON object per line, or - for standard input'
+            cand --client-token 'Make the transaction idempotent: a retry with the same token within 10 minutes does nothing'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --get 'Read the lines with TransactGetItems instead'
+            cand --typed 'Keys, items and values are DynamoDB JSON, and items are printed so'
             cand --local 'Use the embedded engine'
             cand --in-memory 'Use the embedded engine with nothing kept on disk'
             cand -q 'Print nothing on stderr but errors'
@@ -502,6 +525,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand put 'Write one item, replacing any item with the same key [API: PutItem]'
             cand get 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]'
             cand update 'Change attributes of one item in place [API: UpdateItem]'
+            cand tx 'Write up to 100 items all or nothing, or read them in one snapshot [API: TransactWriteItems, TransactGetItems]'
             cand delete 'Delete one item by its key, whatever it holds [API: DeleteItem]'
             cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
@@ -525,6 +549,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;help;get'= {
         }
         &'ddb;help;update'= {
+        }
+        &'ddb;help;tx'= {
         }
         &'ddb;help;delete'= {
         }

@@ -14,7 +14,7 @@ use crate::client::Db;
 use crate::commands::args::GlobalArgs;
 use crate::commands::{
     self, bench, completions, conditional_delete, create_table, delete, delete_table,
-    describe_table, get, list_tables, local, put, query, scan, serve, update,
+    describe_table, get, list_tables, local, put, query, scan, serve, tx, update,
 };
 use crate::error::Outcome;
 
@@ -55,6 +55,7 @@ pub enum Command {
     Put(put::Args),
     Get(get::Args),
     Update(update::Args),
+    Tx(tx::Args),
     Delete(delete::Args),
     ConditionalDelete(conditional_delete::Args),
     Query(query::Args),
@@ -92,6 +93,7 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
         Command::Put(args) => put::run(&args, global, db).await,
         Command::Get(args) => get::run(&args, global, db).await,
         Command::Update(args) => update::run(&args, global, db).await,
+        Command::Tx(args) => tx::run(&args, global, db).await,
         Command::Delete(args) => delete::run(&args, global, db).await,
         Command::ConditionalDelete(args) => conditional_delete::run(&args, global, db).await,
         Command::Query(args) => query::run(&args, global, db).await,

@@ -235,6 +235,90 @@ pub fn parse(args: &ChangeArgs, typed: bool) -> Result<Vec<Change>, Diagnostic> 
     Ok(changes)
 }
 
+/// The change vocabulary as JSON, for `ddb tx`: `{"set": {"info.rating": 7}, "add": {"n": 1},
+/// "remove": ["old"], "delete_from": {...}, "append": {...}, "prepend": {...}, "set_if_absent":
+/// {...}}`. Values are plain JSON, or DynamoDB JSON with `typed`.
+pub fn from_json(
+    action: &serde_json::Map<String, serde_json::Value>,
+    typed: bool,
+) -> Result<Vec<Change>, Diagnostic> {
+    use serde_json::Value;
+    let value_of = |path: &Path, v: &Value, field: &str| {
+        if typed {
+            crate::item::from_typed(v, &path.text)
+        } else {
+            crate::item::from_plain(v, &path.text)
+        }
+        .map_err(|e| Diagnostic::new(format!("{field} {}: {e}", path.text)))
+    };
+    let pairs = |field: &str| -> Result<Vec<(Path, AttributeValue)>, Diagnostic> {
+        match action.get(field) {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Object(map)) => map
+                .iter()
+                .map(|(k, v)| {
+                    let path = Path::parse(k, field)?;
+                    let value = value_of(&path, v, field)?;
+                    Ok((path, value))
+                })
+                .collect(),
+            Some(_) => Err(Diagnostic::new(format!(
+                "{field} is an object of paths and values, like {{\"info.rating\": 7}}"
+            ))),
+        }
+    };
+    let mut changes = Vec::new();
+    for (path, value) in pairs("set")? {
+        changes.push(Change::Set(path, value));
+    }
+    for (path, value) in pairs("set_if_absent")? {
+        changes.push(Change::SetIfAbsent(path, value));
+    }
+    for (path, value) in pairs("add")? {
+        let value = match value {
+            number @ AttributeValue::N(_) => number,
+            other => as_set(other, "add", &path)?,
+        };
+        changes.push(Change::Add(path, value));
+    }
+    match action.get("remove") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(paths)) => {
+            for path in paths {
+                let text = path.as_str().ok_or_else(|| {
+                    Diagnostic::new("remove is an array of paths, like [\"info.actors[0]\"]")
+                })?;
+                changes.push(Change::Remove(Path::parse(text, "remove")?));
+            }
+        }
+        Some(_) => {
+            return Err(Diagnostic::new(
+                "remove is an array of paths, like [\"info.actors[0]\"]",
+            ))
+        }
+    }
+    for (path, value) in pairs("delete_from")? {
+        let value = as_set(value, "delete_from", &path)?;
+        changes.push(Change::DeleteFrom(path, value));
+    }
+    for (field, prepend) in [("append", false), ("prepend", true)] {
+        for (path, value) in pairs(field)? {
+            if !matches!(value, AttributeValue::L(_)) {
+                return Err(Diagnostic::new(format!(
+                    "{field} {}: give an array of the elements to add",
+                    path.text
+                )));
+            }
+            changes.push(if prepend {
+                Change::Prepend(path, value)
+            } else {
+                Change::Append(path, value)
+            });
+        }
+    }
+    Ok(changes)
+}
+
 impl Change {
     fn path(&self) -> &Path {
         match self {

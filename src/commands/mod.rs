@@ -21,6 +21,7 @@ pub mod query;
 pub mod read;
 pub mod scan;
 pub mod serve;
+pub mod tx;
 pub mod update;
 
 use std::io::{IsTerminal, Read};

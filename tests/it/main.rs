@@ -20,5 +20,6 @@ mod schema_cache;
 mod serve;
 mod serve_ops;
 mod serve_robustness;
+mod tx;
 mod update;
 mod walkthrough;
