@@ -6,6 +6,7 @@
     scripts/bench-compare.py bulk   --endpoint URL   # seeding and exporting 100,000 items: ddb vs boto3 vs AWS CLI
     scripts/bench-compare.py serve                   # ddb serve's models vs the lecture's Python servers
     scripts/bench-compare.py builds --baseline BIN   # this ddb against another build on the embedded engine
+    scripts/bench-compare.py batchget --endpoint URL # ddb get --keys-file vs boto3 batch_get_item; ddb update
 
 URL is a running DynamoDB Local (scripts/dynamodb-local.sh start prints one). Needs python3 with
 boto3 and awscli (pip install boto3 awscli) for the comparison clients, GNU time (/usr/bin/time,
@@ -468,6 +469,64 @@ def builds(args):
         print(table_row([f"{name} ({binary})", *[f"{v:,.0f}" if v > 100 else f"{v:.2f}" for v in values]]))
 
 
+def batchget(args):
+    """10,000 keys read with `ddb get --keys-file` and with boto3's batch_get_item from 4 threads
+    (100 keys a request, unprocessed keys retried), against the same server; and `ddb update` as
+    a whole process."""
+    import boto3
+    ep = ["--endpoint-url", args.endpoint]
+    table = f"bench-batchget-{os.getpid()}"
+    ddb(*ep, "-q", "create-table", table, "--pk", "id:S")
+    scratch = tempfile.mkdtemp()
+    items = os.path.join(scratch, "items.ndjson")
+    keys = os.path.join(scratch, "keys.ndjson")
+    with open(items, "w") as f, open(keys, "w") as k:
+        for i in range(args.keys):
+            f.write(json.dumps({"id": f"k{i:06}", "v": "x" * 100, "n": i}) + "\n")
+            k.write(json.dumps({"id": f"k{i:06}"}) + "\n")
+    ddb(*ep, "-q", "put", table, "--file", items)
+    client = boto3.client("dynamodb", endpoint_url=args.endpoint, region_name="us-east-1",
+                          aws_access_key_id="ddblocal", aws_secret_access_key="ddblocal")
+    wanted = [{"id": {"S": f"k{i:06}"}} for i in range(args.keys)]
+
+    def boto_chunk(chunk):
+        found, request = 0, {table: {"Keys": chunk}}
+        while request:
+            out = client.batch_get_item(RequestItems=request)
+            found += len(out["Responses"].get(table, []))
+            request = out.get("UnprocessedKeys") or None
+        return found
+
+    rows = []
+    for _ in range(args.rounds):
+        start = time.perf_counter()
+        out = subprocess.run([DDB, *ep, "-q", "get", table, "--keys-file", keys, "-o", "ndjson"], env=ENV,
+                             capture_output=True, check=True)
+        ddb_rate = args.keys / (time.perf_counter() - start)
+        assert out.stdout.count(b"\n") == args.keys
+        start = time.perf_counter()
+        chunks = [wanted[i:i + 100] for i in range(0, len(wanted), 100)]
+        with cf.ThreadPoolExecutor(4) as pool:
+            found = sum(pool.map(boto_chunk, chunks))
+        boto_rate = args.keys / (time.perf_counter() - start)
+        assert found == args.keys
+        rows.append((ddb_rate, boto_rate))
+    updates = []
+    for i in range(args.runs):
+        start = time.perf_counter()
+        subprocess.run([DDB, *ep, "-q", "update", table, "k000001", "--add", "n=1", "--return", "none"], env=ENV,
+                       check=True)
+        updates.append((time.perf_counter() - start) * 1000)
+    ddb(*ep, "-q", "delete-table", table, "--yes")
+    shutil.rmtree(scratch, ignore_errors=True)
+    print(f"{args.keys} keys, {args.rounds} rounds, medians; boto3: 4 threads of batch_get_item, 100 keys each\n")
+    print(table_row(["reader", "keys/s"]))
+    print(table_row(["---"] * 2))
+    print(table_row(["ddb get --keys-file", f"{statistics.median(r[0] for r in rows):,.0f}"]))
+    print(table_row(["boto3 batch_get_item, 4 threads", f"{statistics.median(r[1] for r in rows):,.0f}"]))
+    print(f"\nddb update (whole process, --add n=1): median {statistics.median(updates):.1f} ms over {args.runs} runs")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="what", required=True)
@@ -497,10 +556,15 @@ def main():
     v.add_argument("--threads", type=int, default=8)
     v.add_argument("--runs", type=int, default=30)
     v.add_argument("--items", type=int, default=20000)
+    g = sub.add_parser("batchget")
+    g.add_argument("--endpoint", required=True)
+    g.add_argument("--keys", type=int, default=10000)
+    g.add_argument("--rounds", type=int, default=3)
+    g.add_argument("--runs", type=int, default=30)
     args = p.parse_args()
     if not os.path.exists(DDB):
         sys.exit(f"{DDB} is missing: cargo build --release")
-    {"cli": cli, "engine": engine, "bulk": bulk, "serve": serve, "builds": builds}[args.what](args)
+    {"cli": cli, "engine": engine, "bulk": bulk, "serve": serve, "builds": builds, "batchget": batchget}[args.what](args)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 //! `ddb get TABLE --keys-file FILE`: many items by key with BatchGetItem, 100 keys a request,
 //! `UnprocessedKeys` retried with the bulk writer's backoff, items printed in the order of the
-//! keys and every key not found named on stderr (exit 4). Memory holds one request's worth.
+//! keys and every key not found named on stderr (exit 4). Up to 8 requests are in flight; memory
+//! holds their worth, whatever the number of keys.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -21,6 +22,8 @@ use crate::schema::KeySchema;
 
 /// DynamoDB's limit of keys in one BatchGetItem.
 const KEYS_PER_REQUEST: usize = 100;
+/// Requests in flight at once, as the bulk writer's lanes.
+const IN_FLIGHT: usize = 8;
 /// How long one request's unprocessed keys may keep being retried.
 const RETRY_FOR: Duration = Duration::from_secs(120);
 
@@ -55,13 +58,11 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db, path: &str) -> Resul
     let format = global.output.resolve(true);
     let mut writer = ItemWriter::new(format, args.typed, key_names.clone());
     let mut missing = 0u64;
-    let mut chunk: Vec<Pending> = Vec::with_capacity(KEYS_PER_REQUEST);
+    // Up to IN_FLIGHT requests at once, their items printed in the order of the keys.
+    let mut chunks: Vec<Vec<Pending>> = vec![Vec::with_capacity(KEYS_PER_REQUEST)];
     let mut records = opened.records;
     loop {
-        let record = records
-            .next()
-            .transpose()
-            .with_context(|| format!("reading {path}"))?;
+        let record = records.next().transpose().with_context(|| format!("reading {path}"))?;
         let end = record.is_none();
         if let Some(record) = record {
             let key = record
@@ -69,25 +70,38 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db, path: &str) -> Resul
                 .map_err(|e| anyhow::anyhow!("{path}: line {}: {e}", record.position))?;
             let pending = only_key(record.position, record.raw, key, &schema)
                 .map_err(|e| anyhow::anyhow!("{path}: line {}: {e}", record.position))?;
-            chunk.push(pending);
+            if chunks.last().is_some_and(|c| c.len() == KEYS_PER_REQUEST) {
+                chunks.push(Vec::with_capacity(KEYS_PER_REQUEST));
+            }
+            chunks.last_mut().expect("one chunk at least").push(pending);
         }
-        if chunk.len() == KEYS_PER_REQUEST || (end && !chunk.is_empty()) {
-            let found = fetch(db, args, &ctx, &chunk, &projection, &placeholders, &schema).await?;
-            for pending in chunk.drain(..) {
-                match found.get(pending.key_text()) {
-                    Some(it) => writer.write(it)?,
-                    None => {
-                        missing += 1;
-                        if !global.quiet {
-                            eprintln!(
-                                "ddb: {path}: line {}: no item in {table} has the key {}",
-                                pending.position,
-                                item::key_to_json(&pending.item, &key_names)
-                            );
+        let full = chunks.len() == IN_FLIGHT
+            && chunks.last().is_some_and(|c| c.len() == KEYS_PER_REQUEST);
+        if full || (end && chunks.iter().any(|c| !c.is_empty())) {
+            let found = futures_util::future::try_join_all(
+                chunks
+                    .iter()
+                    .map(|chunk| fetch(db, args, &ctx, chunk, &projection, &placeholders, &schema)),
+            )
+            .await?;
+            for (chunk, found) in chunks.drain(..).zip(found) {
+                for pending in chunk {
+                    match found.get(pending.key_text()) {
+                        Some(it) => writer.write(it)?,
+                        None => {
+                            missing += 1;
+                            if !global.quiet {
+                                eprintln!(
+                                    "ddb: {path}: line {}: no item in {table} has the key {}",
+                                    pending.position,
+                                    item::key_to_json(&pending.item, &key_names)
+                                );
+                            }
                         }
                     }
                 }
             }
+            chunks.push(Vec::with_capacity(KEYS_PER_REQUEST));
         }
         if end {
             break;
