@@ -256,3 +256,33 @@ fn put_if_absent_inserts_only_and_put_return_old_prints_what_it_replaced() {
         "nothing replaced, nothing printed: {fresh}"
     );
 }
+
+#[test]
+fn typed_values_and_updated_old() {
+    let suite = Suite::new();
+    let table = movie(&suite);
+    let typed = update(
+        &suite,
+        &table,
+        &[
+            "--typed",
+            "--set",
+            r#"tags={"SS": ["x", "y"]}"#,
+            "--set",
+            r#"info.rating={"N": "7"}"#,
+            "--return",
+            "updated-new",
+        ],
+    );
+    let typed = item(&typed);
+    assert_eq!(typed["tags"], json!({"SS": ["x", "y"]}), "{typed}");
+    let before = item(&update(
+        &suite,
+        &table,
+        &["--set", "info.plot=Later.", "--return", "updated-old"],
+    ));
+    assert_eq!(
+        before["info"]["plot"], "Nothing happens at all.",
+        "{before}"
+    );
+}

@@ -62,7 +62,10 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db, path: &str) -> Resul
     let mut chunks: Vec<Vec<Pending>> = vec![Vec::with_capacity(KEYS_PER_REQUEST)];
     let mut records = opened.records;
     loop {
-        let record = records.next().transpose().with_context(|| format!("reading {path}"))?;
+        let record = records
+            .next()
+            .transpose()
+            .with_context(|| format!("reading {path}"))?;
         let end = record.is_none();
         if let Some(record) = record {
             let key = record
@@ -75,15 +78,14 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db, path: &str) -> Resul
             }
             chunks.last_mut().expect("one chunk at least").push(pending);
         }
-        let full = chunks.len() == IN_FLIGHT
-            && chunks.last().is_some_and(|c| c.len() == KEYS_PER_REQUEST);
+        let full =
+            chunks.len() == IN_FLIGHT && chunks.last().is_some_and(|c| c.len() == KEYS_PER_REQUEST);
         if full || (end && chunks.iter().any(|c| !c.is_empty())) {
-            let found = futures_util::future::try_join_all(
-                chunks
-                    .iter()
-                    .map(|chunk| fetch(db, args, &ctx, chunk, &projection, &placeholders, &schema)),
-            )
-            .await?;
+            let found =
+                futures_util::future::try_join_all(chunks.iter().map(|chunk| {
+                    fetch(db, args, &ctx, chunk, &projection, &placeholders, &schema)
+                }))
+                .await?;
             for (chunk, found) in chunks.drain(..).zip(found) {
                 for pending in chunk {
                     match found.get(pending.key_text()) {
