@@ -186,51 +186,84 @@ pub struct ChangeArgs<'a> {
     pub prepend: &'a [String],
 }
 
+/// The kinds of change with a value, as flags (`--set`) and JSON fields (`set`) name them.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Set,
+    SetIfAbsent,
+    Add,
+    DeleteFrom,
+    Append,
+    Prepend,
+}
+
+impl Kind {
+    const ALL: [(Kind, &'static str, &'static str); 6] = [
+        (Kind::Set, "--set", "set"),
+        (Kind::SetIfAbsent, "--set-if-absent", "set_if_absent"),
+        (Kind::Add, "--add", "add"),
+        (Kind::DeleteFrom, "--delete-from", "delete_from"),
+        (Kind::Append, "--append", "append"),
+        (Kind::Prepend, "--prepend", "prepend"),
+    ];
+
+    /// The change, its value checked for the kind (a set to add or delete, a list to append).
+    fn change(self, path: Path, value: AttributeValue, label: &str) -> Result<Change, Diagnostic> {
+        let list = |value: AttributeValue| {
+            if matches!(value, AttributeValue::L(_)) {
+                Ok(value)
+            } else {
+                Err(Diagnostic::new(format!(
+                    "{label} {}: give a JSON array of the elements to add, like '[\"x\"]'",
+                    path.text
+                )))
+            }
+        };
+        Ok(match self {
+            Kind::Set => Change::Set(path, value),
+            Kind::SetIfAbsent => Change::SetIfAbsent(path, value),
+            Kind::Add => {
+                let value = match value {
+                    number @ AttributeValue::N(_) => number,
+                    other => as_set(other, label, &path)?,
+                };
+                Change::Add(path, value)
+            }
+            Kind::DeleteFrom => {
+                let value = as_set(value, label, &path)?;
+                Change::DeleteFrom(path, value)
+            }
+            Kind::Append => {
+                let value = list(value)?;
+                Change::Append(path, value)
+            }
+            Kind::Prepend => {
+                let value = list(value)?;
+                Change::Prepend(path, value)
+            }
+        })
+    }
+}
+
 /// Reads the change flags; `typed` reads values as DynamoDB JSON.
 pub fn parse(args: &ChangeArgs, typed: bool) -> Result<Vec<Change>, Diagnostic> {
     let mut changes = Vec::new();
-    for text in args.set {
-        let (path, value) = assignment(text, "--set", typed)?;
-        changes.push(Change::Set(path, value));
-    }
-    for text in args.set_if_absent {
-        let (path, value) = assignment(text, "--set-if-absent", typed)?;
-        changes.push(Change::SetIfAbsent(path, value));
-    }
-    for text in args.add {
-        let (path, value) = assignment(text, "--add", typed)?;
-        let value = match value {
-            number @ AttributeValue::N(_) => number,
-            other => as_set(other, "--add", &path)?,
-        };
-        changes.push(Change::Add(path, value));
+    let given = [
+        args.set,
+        args.set_if_absent,
+        args.add,
+        args.delete_from,
+        args.append,
+        args.prepend,
+    ];
+    for ((kind, flag, _), texts) in Kind::ALL.into_iter().zip(given) {
+        for text in texts {
+            let (path, value) = assignment(text, flag, typed)?;
+            changes.push(kind.change(path, value, flag)?);
+        }
     }
     for text in args.remove {
         changes.push(Change::Remove(Path::parse(text, "--remove")?));
-    }
-    for text in args.delete_from {
-        let (path, value) = assignment(text, "--delete-from", typed)?;
-        let value = as_set(value, "--delete-from", &path)?;
-        changes.push(Change::DeleteFrom(path, value));
-    }
-    for (texts, flag, prepend) in [
-        (args.append, "--append", false),
-        (args.prepend, "--prepend", true),
-    ] {
-        for text in texts {
-            let (path, value) = assignment(text, flag, typed)?;
-            if !matches!(value, AttributeValue::L(_)) {
-                return Err(Diagnostic::new(format!(
-                    "{flag} {}: give a JSON array of the elements to add, like '[\"x\"]'",
-                    path.text
-                )));
-            }
-            changes.push(if prepend {
-                Change::Prepend(path, value)
-            } else {
-                Change::Append(path, value)
-            });
-        }
     }
     Ok(changes)
 }
@@ -243,78 +276,39 @@ pub fn from_json(
     typed: bool,
 ) -> Result<Vec<Change>, Diagnostic> {
     use serde_json::Value;
-    let value_of = |path: &Path, v: &Value, field: &str| {
-        if typed {
-            crate::item::from_typed(v, &path.text)
-        } else {
-            crate::item::from_plain(v, &path.text)
-        }
-        .map_err(|e| Diagnostic::new(format!("{field} {}: {e}", path.text)))
-    };
-    let pairs = |field: &str| -> Result<Vec<(Path, AttributeValue)>, Diagnostic> {
-        match action.get(field) {
-            None | Some(Value::Null) => Ok(Vec::new()),
-            Some(Value::Object(map)) => map
-                .iter()
-                .map(|(k, v)| {
-                    let path = Path::parse(k, field)?;
-                    let value = value_of(&path, v, field)?;
-                    Ok((path, value))
-                })
-                .collect(),
-            Some(_) => Err(Diagnostic::new(format!(
-                "{field} is an object of paths and values, like {{\"info.rating\": 7}}"
-            ))),
-        }
-    };
     let mut changes = Vec::new();
-    for (path, value) in pairs("set")? {
-        changes.push(Change::Set(path, value));
+    for (kind, _, field) in Kind::ALL {
+        match action.get(field) {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(map)) => {
+                for (text, v) in map {
+                    let path = Path::parse(text, field)?;
+                    let value = if typed {
+                        crate::item::from_typed(v, &path.text)
+                    } else {
+                        crate::item::from_plain(v, &path.text)
+                    }
+                    .map_err(|e| Diagnostic::new(format!("{field} {}: {e}", path.text)))?;
+                    changes.push(kind.change(path, value, field)?);
+                }
+            }
+            Some(_) => {
+                return Err(Diagnostic::new(format!(
+                    "{field} is an object of paths and values, like {{\"info.rating\": 7}}"
+                )))
+            }
+        }
     }
-    for (path, value) in pairs("set_if_absent")? {
-        changes.push(Change::SetIfAbsent(path, value));
-    }
-    for (path, value) in pairs("add")? {
-        let value = match value {
-            number @ AttributeValue::N(_) => number,
-            other => as_set(other, "add", &path)?,
-        };
-        changes.push(Change::Add(path, value));
-    }
+    let remove_shape = || Diagnostic::new("remove is an array of paths, like [\"info.actors[0]\"]");
     match action.get("remove") {
         None | Some(Value::Null) => {}
         Some(Value::Array(paths)) => {
             for path in paths {
-                let text = path.as_str().ok_or_else(|| {
-                    Diagnostic::new("remove is an array of paths, like [\"info.actors[0]\"]")
-                })?;
+                let text = path.as_str().ok_or_else(remove_shape)?;
                 changes.push(Change::Remove(Path::parse(text, "remove")?));
             }
         }
-        Some(_) => {
-            return Err(Diagnostic::new(
-                "remove is an array of paths, like [\"info.actors[0]\"]",
-            ))
-        }
-    }
-    for (path, value) in pairs("delete_from")? {
-        let value = as_set(value, "delete_from", &path)?;
-        changes.push(Change::DeleteFrom(path, value));
-    }
-    for (field, prepend) in [("append", false), ("prepend", true)] {
-        for (path, value) in pairs(field)? {
-            if !matches!(value, AttributeValue::L(_)) {
-                return Err(Diagnostic::new(format!(
-                    "{field} {}: give an array of the elements to add",
-                    path.text
-                )));
-            }
-            changes.push(if prepend {
-                Change::Prepend(path, value)
-            } else {
-                Change::Append(path, value)
-            });
-        }
+        Some(_) => return Err(remove_shape()),
     }
     Ok(changes)
 }
@@ -491,7 +485,7 @@ mod tests {
         let text = expression(&changes, &key(), &mut placeholders).unwrap();
         assert_eq!(
             text,
-            "SET #u0.#u1 = :u0, #u2 = :u1, #u3 = if_not_exists(#u3, :u2), #u7 = list_append(if_not_exists(#u7, :u6), :u5) REMOVE #u0.#u6[0] ADD #u4 :u3, #u5 :u4"
+            "SET #u0.#u1 = :u0, #u2 = :u1, #u3 = if_not_exists(#u3, :u2), #u6 = list_append(if_not_exists(#u6, :u6), :u5) REMOVE #u0.#u7[0] ADD #u4 :u3, #u5 :u4"
         );
         assert_eq!(placeholders.names["#u2"], "name");
         assert_eq!(placeholders.values[":u0"], AttributeValue::N("7".into()));
