@@ -69,6 +69,9 @@ impl Path {
                     if name.is_empty() && parts.is_empty() {
                         return Err(bad(at, "a path starts with a name"));
                     }
+                    if name.is_empty() && !after_index {
+                        return Err(bad(at, "a list index follows a name, not a dot"));
+                    }
                     if !name.is_empty() {
                         parts.push(Part::Name(std::mem::take(&mut name)));
                     }
@@ -532,7 +535,9 @@ mod tests {
     fn paths_parse_or_point_at_the_problem() {
         assert!(Path::parse("a.b[2].c", "--set").is_ok());
         assert!(Path::parse("a[1][2]", "--set").is_ok());
-        for bad in ["", ".a", "a..b", "a.", "a[x]", "a[1", "a]", "[1]", "a[1]b"] {
+        for bad in [
+            "", ".a", "a..b", "a.", "a[x]", "a[1", "a]", "[1]", "a[1]b", "a.[1]",
+        ] {
             assert!(Path::parse(bad, "--set").is_err(), "{bad:?}");
         }
     }

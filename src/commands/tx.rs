@@ -119,12 +119,14 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
                 err.as_service_error()
             {
                 let mut only_conditions = true;
+                let mut any_condition = false;
                 for (line, reason) in lines.iter().zip(canceled.cancellation_reasons()) {
                     let code = reason.code().unwrap_or("None");
                     if code == "None" {
                         continue;
                     }
                     only_conditions &= code == "ConditionalCheckFailed";
+                    any_condition |= code == "ConditionalCheckFailed";
                     eprintln!(
                         "ddb: {}: line {}: {code}{}",
                         args.file,
@@ -135,7 +137,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
                             .unwrap_or_default()
                     );
                 }
-                if only_conditions {
+                if only_conditions && any_condition {
                     eprintln!("ddb: transaction canceled, nothing written");
                     return Ok(Outcome::ConditionNotMet);
                 }
@@ -205,10 +207,13 @@ async fn write_action(db: &Db, line: &Line, typed: bool) -> Result<TransactWrite
         }
         "update" => {
             let key = needs_key(p.key)?;
+            let changes = update::from_json(body, typed)?;
             let expression = match body.get("expression").and_then(Value::as_str) {
+                Some(_) if !changes.is_empty() => bail!(
+                    "an update has \"expression\" or changes (set, add, remove, ...), not both"
+                ),
                 Some(expression) => expression.to_string(),
                 None => {
-                    let changes = update::from_json(body, typed)?;
                     let schema = db.schema(&p.table).await?.key;
                     update::expression(&changes, &schema, &mut p.placeholders)?
                 }

@@ -134,6 +134,12 @@ fn bad_transactions_are_refused_with_their_line() {
             vec![json!({"check": {"table": table, "key": {"id": "bob"}}})],
             "needs \"condition\"",
         ),
+        (
+            vec![
+                json!({"update": {"table": table, "key": {"id": "bob"}, "expression": "SET a = :a", "set": {"b": 1}}}),
+            ],
+            "not both",
+        ),
         (too_many, "at most 100 actions"),
     ] {
         let path = file(&suite, "bad.ndjson", &lines);

@@ -33,12 +33,26 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db, path: &str) -> Resul
     let key_names = schema.names();
     let mut placeholders = Placeholders::parse(&args.expr.names, &args.expr.values, args.typed)?;
     let projection = match &args.projection {
-        // The key attributes come back too, so each item can be put in its key's place.
+        // The key attributes must come back, so each item can be put in its key's place; those
+        // the projection does not name already are added (naming one twice is refused).
         Some(p) => {
+            let named: Vec<String> = p
+                .split(',')
+                .map(|path| {
+                    let top: String = path
+                        .trim()
+                        .chars()
+                        .take_while(|c| *c != '.' && *c != '[')
+                        .collect();
+                    placeholders.names.get(&top).cloned().unwrap_or(top)
+                })
+                .collect();
             let mut text = p.clone();
             for (i, name) in key_names.iter().enumerate() {
-                let alias = placeholders.generated_name(&format!("#ddbk{i}"), name)?;
-                text.push_str(&format!(", {alias}"));
+                if !named.contains(name) {
+                    let alias = placeholders.generated_name(&format!("#ddbk{i}"), name)?;
+                    text.push_str(&format!(", {alias}"));
+                }
             }
             Some(text)
         }
