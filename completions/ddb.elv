@@ -34,8 +34,10 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand create-table 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]'
-            cand describe-table 'Show a table''s key schema, indexes, capacity and size [API: DescribeTable]'
+            cand create-table 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable, UpdateTimeToLive]'
+            cand describe-table 'Show a table''s keys, indexes, capacity, stream, TTL and tags [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource]'
+            cand update-table 'Change a table: add or drop an index, capacity, stream, protection or class, and wait until done [API: UpdateTable, DescribeTable]'
+            cand ttl 'Show a table''s time to live, or turn it on or off [API: DescribeTimeToLive, UpdateTimeToLive]'
             cand list-tables 'List the tables at the target, following every page [API: ListTables]'
             cand delete-table 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
             cand put 'Write one item, replacing any item with the same key [API: PutItem]'
@@ -46,6 +48,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
             cand scan 'Read every item of a table or index, every page [API: Scan]'
+            cand tail 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]'
             cand serve 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
             cand bench 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]'
             cand local 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
@@ -57,7 +60,13 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --sk 'Sort key attribute and type'
             cand --rcu 'Provisioned read capacity units'
             cand --wcu 'Provisioned write capacity units'
-            cand --gsi 'A global secondary index projecting all attributes (repeatable)'
+            cand --gsi 'A global secondary index; PROJECTION is all (default), keys or include=a,b,c (repeatable)'
+            cand --gsi-capacity 'A global index''s capacity when the table is provisioned (default: the table''s)'
+            cand --lsi 'A local secondary index: the table''s partition key with another sort key (repeatable)'
+            cand --stream 'Turn on the table''s stream, carrying new and old images, new, old, or keys only'
+            cand --ttl 'Expire items by this attribute (epoch seconds), once the table is ACTIVE'
+            cand --tag 'A tag (repeatable)'
+            cand --table-class 'Storage class'
             cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
             cand --profile 'Named profile from the AWS shared config and credentials files'
@@ -65,8 +74,9 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand -o 'Output format'
             cand --output 'Output format'
             cand --on-demand 'On-demand capacity (the default without --rcu/--wcu)'
-            cand --no-wait 'Return as soon as the table is created, without waiting for ACTIVE'
-            cand --if-not-exists 'Succeed when a table with this name and the same key schema already exists'
+            cand --deletion-protection 'Refuse DeleteTable until it is turned off (update-table --deletion-protection off)'
+            cand --no-wait 'Return as soon as the table is created, without waiting for ACTIVE (and without --ttl)'
+            cand --if-not-exists 'Succeed when a table with this name and the same definition (keys, billing mode, indexes and their projections, stream) already exists; a difference is an error naming it'
             cand --local 'Use the embedded engine'
             cand --in-memory 'Use the embedded engine with nothing kept on disk'
             cand -q 'Print nothing on stderr but errors'
@@ -79,12 +89,61 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --version 'Print version'
         }
         &'ddb;describe-table'= {
+            cand --as 'Print the table as a command instead: `create` gives the `ddb create-table` line that recreates its definition (keys, capacity, indexes, stream, TTL, tags, protection, class)'
             cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
             cand --profile 'Named profile from the AWS shared config and credentials files'
             cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
             cand -o 'Output format'
             cand --output 'Output format'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;update-table'= {
+            cand --add-gsi 'Create a global secondary index (same spec as create-table --gsi)'
+            cand --drop-gsi 'Delete a global secondary index'
+            cand --rcu 'Provisioned read capacity units (switches an on-demand table to provisioned)'
+            cand --wcu 'Provisioned write capacity units'
+            cand --gsi-capacity 'A global index''s capacity (repeatable; with --add-gsi, the new index''s)'
+            cand --stream 'Turn the stream on with this view, or off'
+            cand --deletion-protection 'Turn deletion protection on or off'
+            cand --table-class 'Storage class'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --on-demand 'Switch to on-demand capacity'
+            cand --no-wait 'Return once the change is accepted, without waiting for it to finish'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;ttl'= {
+            cand --attr 'Turn TTL on, keyed by this attribute (a number: seconds since the epoch)'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --off 'Turn TTL off'
             cand --local 'Use the embedded engine'
             cand --in-memory 'Use the embedded engine with nothing kept on disk'
             cand -q 'Print nothing on stderr but errors'
@@ -351,6 +410,28 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'ddb;tail'= {
+            cand --from 'Where to start: the oldest record kept, or changes made from now on'
+            cand --max-records 'Stop after this many records'
+            cand --timeout 'Stop after this many seconds'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --typed 'Items in DynamoDB JSON ({"S": "x"}) instead of plain JSON'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'ddb;serve'= {
             cand --listen 'Address to listen on'
             cand --model 'How connections are driven'
@@ -518,8 +599,10 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --version 'Print version'
         }
         &'ddb;help'= {
-            cand create-table 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]'
-            cand describe-table 'Show a table''s key schema, indexes, capacity and size [API: DescribeTable]'
+            cand create-table 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable, UpdateTimeToLive]'
+            cand describe-table 'Show a table''s keys, indexes, capacity, stream, TTL and tags [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource]'
+            cand update-table 'Change a table: add or drop an index, capacity, stream, protection or class, and wait until done [API: UpdateTable, DescribeTable]'
+            cand ttl 'Show a table''s time to live, or turn it on or off [API: DescribeTimeToLive, UpdateTimeToLive]'
             cand list-tables 'List the tables at the target, following every page [API: ListTables]'
             cand delete-table 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
             cand put 'Write one item, replacing any item with the same key [API: PutItem]'
@@ -530,6 +613,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
             cand scan 'Read every item of a table or index, every page [API: Scan]'
+            cand tail 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]'
             cand serve 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
             cand bench 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]'
             cand local 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
@@ -539,6 +623,10 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;help;create-table'= {
         }
         &'ddb;help;describe-table'= {
+        }
+        &'ddb;help;update-table'= {
+        }
+        &'ddb;help;ttl'= {
         }
         &'ddb;help;list-tables'= {
         }
@@ -559,6 +647,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;help;query'= {
         }
         &'ddb;help;scan'= {
+        }
+        &'ddb;help;tail'= {
         }
         &'ddb;help;serve'= {
         }

@@ -40,8 +40,10 @@ complete -c ddb -n "__fish_ddb_needs_command" -l no-progress -d 'Draw no progres
 complete -c ddb -n "__fish_ddb_needs_command" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_needs_command" -s V -l version -d 'Print version'
-complete -c ddb -n "__fish_ddb_needs_command" -f -a "create-table" -d 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]'
-complete -c ddb -n "__fish_ddb_needs_command" -f -a "describe-table" -d 'Show a table\'s key schema, indexes, capacity and size [API: DescribeTable]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "create-table" -d 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable, UpdateTimeToLive]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "describe-table" -d 'Show a table\'s keys, indexes, capacity, stream, TTL and tags [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "update-table" -d 'Change a table: add or drop an index, capacity, stream, protection or class, and wait until done [API: UpdateTable, DescribeTable]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "ttl" -d 'Show a table\'s time to live, or turn it on or off [API: DescribeTimeToLive, UpdateTimeToLive]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "list-tables" -d 'List the tables at the target, following every page [API: ListTables]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "delete-table" -d 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "put" -d 'Write one item, replacing any item with the same key [API: PutItem]'
@@ -52,6 +54,7 @@ complete -c ddb -n "__fish_ddb_needs_command" -f -a "delete" -d 'Delete one item
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "scan" -d 'Read every item of a table or index, every page [API: Scan]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "tail" -d 'Follow a table\'s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "serve" -d 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "bench" -d 'Measure Query against Scan as tables grow, or load-test serve\'s models [API: Query, Scan, BatchWriteItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "local" -d 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
@@ -61,7 +64,17 @@ complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l pk -d 'Partitio
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l sk -d 'Sort key attribute and type' -r
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l rcu -d 'Provisioned read capacity units' -r
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l wcu -d 'Provisioned write capacity units' -r
-complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l gsi -d 'A global secondary index projecting all attributes (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l gsi -d 'A global secondary index; PROJECTION is all (default), keys or include=a,b,c (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l gsi-capacity -d 'A global index\'s capacity when the table is provisioned (default: the table\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l lsi -d 'A local secondary index: the table\'s partition key with another sort key (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l stream -d 'Turn on the table\'s stream, carrying new and old images, new, old, or keys only' -r -f -a "new-and-old\t''
+new\t''
+old\t''
+keys\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l ttl -d 'Expire items by this attribute (epoch seconds), once the table is ACTIVE' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l tag -d 'A tag (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l table-class -d 'Storage class' -r -f -a "standard\t''
+infrequent-access\t''"
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
@@ -72,8 +85,9 @@ ndjson\t''
 table\t''
 text\t''"
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l on-demand -d 'On-demand capacity (the default without --rcu/--wcu)'
-complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l no-wait -d 'Return as soon as the table is created, without waiting for ACTIVE'
-complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l if-not-exists -d 'Succeed when a table with this name and the same key schema already exists'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l deletion-protection -d 'Refuse DeleteTable until it is turned off (update-table --deletion-protection off)'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l no-wait -d 'Return as soon as the table is created, without waiting for ACTIVE (and without --ttl)'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l if-not-exists -d 'Succeed when a table with this name and the same definition (keys, billing mode, indexes and their projections, stream) already exists; a difference is an error naming it'
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -81,6 +95,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l no-progress -d 
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l as -d 'Print the table as a command instead: `create` gives the `ddb create-table` line that recreates its definition (keys, capacity, indexes, stream, TTL, tags, protection, class)' -r -f -a "create\t''"
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
@@ -97,6 +112,56 @@ complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l no-progress -
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l add-gsi -d 'Create a global secondary index (same spec as create-table --gsi)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l drop-gsi -d 'Delete a global secondary index' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l rcu -d 'Provisioned read capacity units (switches an on-demand table to provisioned)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l wcu -d 'Provisioned write capacity units' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l gsi-capacity -d 'A global index\'s capacity (repeatable; with --add-gsi, the new index\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l stream -d 'Turn the stream on with this view, or off' -r -f -a "new-and-old\t''
+new\t''
+old\t''
+keys\t''
+off\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l deletion-protection -d 'Turn deletion protection on or off' -r -f -a "on\t''
+off\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l table-class -d 'Storage class' -r -f -a "standard\t''
+infrequent-access\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l on-demand -d 'Switch to on-demand capacity'
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l no-wait -d 'Return once the change is accepted, without waiting for it to finish'
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l attr -d 'Turn TTL on, keyed by this attribute (a number: seconds since the epoch)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l off -d 'Turn TTL off'
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
@@ -338,6 +403,27 @@ complete -c ddb -n "__fish_ddb_using_subcommand scan" -l no-progress -d 'Draw no
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l from -d 'Where to start: the oldest record kept, or changes made from now on' -r -f -a "trim-horizon\t'The oldest record still kept (24 hours on AWS)'
+latest\t'Only changes made from now on'"
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l max-records -d 'Stop after this many records' -r
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l timeout -d 'Stop after this many seconds' -r
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l data-dir -d 'The embedded engine\'s data directory [default: the platform data directory]/ddb' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -s o -l output -d 'Output format' -r -f -a "auto\t'A table on a terminal; otherwise ndjson for query and scan, json for the rest'
+json\t''
+ndjson\t''
+table\t''
+text\t''"
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l typed -d 'Items in DynamoDB JSON ({"S": "x"}) instead of plain JSON'
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l local -d 'Use the embedded engine'
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -s q -l quiet -d 'Print nothing on stderr but errors'
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l no-progress -d 'Draw no progress bars'
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l listen -d 'Address to listen on' -r
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l model -d 'How connections are driven' -r -f -a "blocking\t'One client at a time on one thread'
 threads\t'An OS thread per client, up to --max-clients'
@@ -492,22 +578,25 @@ complete -c ddb -n "__fish_ddb_using_subcommand completions" -l no-progress -d '
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "create-table" -d 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "describe-table" -d 'Show a table\'s key schema, indexes, capacity and size [API: DescribeTable]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "list-tables" -d 'List the tables at the target, following every page [API: ListTables]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "delete-table" -d 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "put" -d 'Write one item, replacing any item with the same key [API: PutItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "get" -d 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "update" -d 'Change attributes of one item in place [API: UpdateItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "tx" -d 'Write up to 100 items all or nothing, or read them in one snapshot [API: TransactWriteItems, TransactGetItems]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "delete" -d 'Delete one item by its key, whatever it holds [API: DeleteItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "scan" -d 'Read every item of a table or index, every page [API: Scan]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "serve" -d 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "bench" -d 'Measure Query against Scan as tables grow, or load-test serve\'s models [API: Query, Scan, BatchWriteItem]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "local" -d 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table list-tables delete-table put get update tx delete conditional-delete query scan serve bench local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "create-table" -d 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable, UpdateTimeToLive]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "describe-table" -d 'Show a table\'s keys, indexes, capacity, stream, TTL and tags [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "update-table" -d 'Change a table: add or drop an index, capacity, stream, protection or class, and wait until done [API: UpdateTable, DescribeTable]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "ttl" -d 'Show a table\'s time to live, or turn it on or off [API: DescribeTimeToLive, UpdateTimeToLive]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "list-tables" -d 'List the tables at the target, following every page [API: ListTables]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "delete-table" -d 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "put" -d 'Write one item, replacing any item with the same key [API: PutItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "get" -d 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "update" -d 'Change attributes of one item in place [API: UpdateItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "tx" -d 'Write up to 100 items all or nothing, or read them in one snapshot [API: TransactWriteItems, TransactGetItems]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "delete" -d 'Delete one item by its key, whatever it holds [API: DeleteItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "scan" -d 'Read every item of a table or index, every page [API: Scan]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "tail" -d 'Follow a table\'s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "serve" -d 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "bench" -d 'Measure Query against Scan as tables grow, or load-test serve\'s models [API: Query, Scan, BatchWriteItem]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "local" -d 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "serve" -d 'Many clients against serve\'s models (or a running server) for a fixed time [API: GetItem, PutItem through ddb serve]'

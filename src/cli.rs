@@ -14,7 +14,8 @@ use crate::client::Db;
 use crate::commands::args::GlobalArgs;
 use crate::commands::{
     self, bench, completions, conditional_delete, create_table, delete, delete_table,
-    describe_table, get, list_tables, local, put, query, scan, serve, tx, update,
+    describe_table, get, list_tables, local, put, query, scan, serve, tail, ttl, tx, update,
+    update_table,
 };
 use crate::error::Outcome;
 
@@ -50,6 +51,8 @@ pub struct Cli {
 pub enum Command {
     CreateTable(create_table::Args),
     DescribeTable(describe_table::Args),
+    UpdateTable(update_table::Args),
+    Ttl(ttl::Args),
     ListTables(list_tables::Args),
     DeleteTable(delete_table::Args),
     Put(put::Args),
@@ -60,6 +63,7 @@ pub enum Command {
     ConditionalDelete(conditional_delete::Args),
     Query(query::Args),
     Scan(scan::Args),
+    Tail(tail::Args),
     Serve(serve::Args),
     Bench(bench::Args),
     Local(local::Args),
@@ -88,6 +92,8 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
     match command {
         Command::CreateTable(args) => create_table::run(&args, global, db).await,
         Command::DescribeTable(args) => describe_table::run(&args, global, db).await,
+        Command::UpdateTable(args) => update_table::run(&args, global, db).await,
+        Command::Ttl(args) => ttl::run(&args, global, db).await,
         Command::ListTables(args) => list_tables::run(&args, global, db).await,
         Command::DeleteTable(args) => delete_table::run(&args, global, db).await,
         Command::Put(args) => put::run(&args, global, db).await,
@@ -98,6 +104,7 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
         Command::ConditionalDelete(args) => conditional_delete::run(&args, global, db).await,
         Command::Query(args) => query::run(&args, global, db).await,
         Command::Scan(args) => scan::run(&args, global, db).await,
+        Command::Tail(args) => tail::run(&args, global, db).await,
         Command::Serve(args) => serve::run(&args, global, db).await,
         Command::Bench(args) => bench::run(&args, global, db).await,
         Command::Local(_) | Command::Completions(_) => unreachable!("handled without a connection"),

@@ -31,6 +31,8 @@ pub struct Db {
     /// What the user should hear about the target before anything else, if anything: set when the
     /// embedded engine was chosen because nothing else is configured (see [`Notice`]).
     pub notice: Option<Notice>,
+    /// The same target, region and credentials for DynamoDB Streams.
+    streams: aws_sdk_dynamodbstreams::Config,
     engine: Option<Engine>,
     schemas: SchemaCache,
 }
@@ -66,7 +68,7 @@ impl Db {
                     (None, None) if loopback => Some(placeholder_credentials()),
                     (None, _) => None,
                 };
-                let client = match direct {
+                let (client, streams) = match direct {
                     Some(creds) => {
                         endpoint_client(&url, region.as_deref().unwrap_or(LOCAL_REGION), creds)
                     }
@@ -80,17 +82,20 @@ impl Db {
                         if let Some(r) = region {
                             loader = loader.region(Region::new(r));
                         }
-                        let mut config =
-                            aws_sdk_dynamodb::config::Builder::from(&loader.load().await);
+                        let shared = loader.load().await;
+                        let mut config = aws_sdk_dynamodb::config::Builder::from(&shared);
+                        let mut streams = aws_sdk_dynamodbstreams::config::Builder::from(&shared);
                         if url.starts_with("http://") {
                             config = config.http_client(plain_http_client());
+                            streams = streams.http_client(plain_http_client());
                         }
-                        Client::from_conf(config.build())
+                        (Client::from_conf(config.build()), streams.build())
                     }
                 };
                 Ok(Db {
                     client,
                     schemas: SchemaCache::new(&url, env.profile.as_deref()),
+                    streams,
                     endpoint: url,
                     engine: None,
                     notice: None,
@@ -102,9 +107,11 @@ impl Db {
                     created: matches!(&store, Store::Dir(dir) if !Store::database_file(dir).exists()),
                 });
                 let engine = Engine::start(&store).await?;
-                let client = endpoint_client(engine.url(), LOCAL_REGION, placeholder_credentials());
+                let (client, streams) =
+                    endpoint_client(engine.url(), LOCAL_REGION, placeholder_credentials());
                 Ok(Db {
                     client,
+                    streams,
                     notice,
                     endpoint: format!("the embedded engine ({})", store.describe()),
                     engine: Some(engine),
@@ -127,6 +134,7 @@ impl Db {
                 let endpoint = format!("AWS DynamoDB in {region}");
                 Ok(Db {
                     client: Client::new(&config),
+                    streams: aws_sdk_dynamodbstreams::Config::from(&config),
                     schemas: SchemaCache::new(&endpoint, env.profile.as_deref()),
                     endpoint,
                     engine: None,
@@ -134,6 +142,12 @@ impl Db {
                 })
             }
         }
+    }
+
+    /// A DynamoDB Streams client for the same target, region and credentials: DynamoDB Local
+    /// and the embedded engine serve streams on their one endpoint, AWS on its own.
+    pub fn streams(&self) -> aws_sdk_dynamodbstreams::Client {
+        aws_sdk_dynamodbstreams::Client::from_conf(self.streams.clone())
     }
 
     /// Releases the embedded engine, if any, after its last request.
@@ -231,23 +245,36 @@ fn plain_http_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient
     aws_smithy_http_client::Builder::new().build_http()
 }
 
-/// A client for an endpoint URL with the given region and credentials.
-fn endpoint_client(url: &str, region: &str, credentials: Credentials) -> Client {
+/// A client for an endpoint URL with the given region and credentials, and the DynamoDB Streams
+/// configuration for the same.
+fn endpoint_client(
+    url: &str,
+    region: &str,
+    credentials: Credentials,
+) -> (Client, aws_sdk_dynamodbstreams::Config) {
+    let timeouts = TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(2))
+        .build();
     let mut config = aws_sdk_dynamodb::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new(region.to_string()))
+        .credentials_provider(credentials.clone())
+        .endpoint_url(url)
+        .retry_config(retry_config())
+        .timeout_config(timeouts.clone());
+    let mut streams = aws_sdk_dynamodbstreams::Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
         .credentials_provider(credentials)
         .endpoint_url(url)
         .retry_config(retry_config())
-        .timeout_config(
-            TimeoutConfig::builder()
-                .connect_timeout(Duration::from_secs(2))
-                .build(),
-        );
+        .timeout_config(timeouts);
     if url.starts_with("http://") {
-        config = config.http_client(plain_http_client());
+        let http = plain_http_client();
+        config = config.http_client(http.clone());
+        streams = streams.http_client(http);
     }
-    Client::from_conf(config.build())
+    (Client::from_conf(config.build()), streams.build())
 }
 
 /// The SDK's standard retries, capped: an unreachable endpoint fails after three quick tries.

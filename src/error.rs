@@ -68,6 +68,15 @@ impl Diagnostic {
         self
     }
 
+    /// Gives a diagnostic error (a refusal ddb knows more about than the server says) this hint;
+    /// any other error passes unchanged.
+    pub fn hint_on(err: anyhow::Error, hint: impl Into<String>) -> anyhow::Error {
+        match err.downcast::<Diagnostic>() {
+            Ok(diagnostic) => anyhow::Error::new(diagnostic.with_hint(hint)),
+            Err(other) => other,
+        }
+    }
+
     pub fn with_excerpt(
         mut self,
         label: impl Into<String>,

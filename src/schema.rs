@@ -4,7 +4,7 @@
 //! description as the fields ddb shows.
 
 use anyhow::{Context, Result};
-use aws_sdk_dynamodb::types::{KeyType, ScalarAttributeType, TableDescription};
+use aws_sdk_dynamodb::types::{KeyType, Projection, ScalarAttributeType, TableDescription};
 use serde_json::{json, Map, Value};
 
 /// A key attribute: its name and type.
@@ -15,7 +15,7 @@ pub struct KeyAttribute {
 }
 
 /// A table's key attributes, and those of its indexes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeySchema {
     pub partition: KeyAttribute,
     pub sort: Option<KeyAttribute>,
@@ -236,7 +236,8 @@ impl KeySchema {
 }
 
 /// A DescribeTable answer's fields in a stable order, as JSON: what `describe-table` prints and
-/// what `serve`'s `describe-table` op replies.
+/// what `serve`'s `describe-table` op replies. Capacity figures appear only where they are in
+/// force: a provisioned table's and its indexes', never the zeros an on-demand table reports.
 pub fn description_fields(d: &TableDescription) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("name".into(), json!(d.table_name()));
@@ -248,28 +249,61 @@ pub fn description_fields(d: &TableDescription) -> Map<String, Value> {
         .billing_mode_summary()
         .and_then(|b| b.billing_mode())
         .map_or("PROVISIONED", |b| b.as_str());
+    let provisioned = billing == "PROVISIONED";
     m.insert("billing_mode".into(), json!(billing));
-    if let Some(t) = d.provisioned_throughput() {
-        if billing == "PROVISIONED" {
-            m.insert("read_capacity_units".into(), json!(t.read_capacity_units()));
-            m.insert(
-                "write_capacity_units".into(),
-                json!(t.write_capacity_units()),
-            );
+    let capacity = |m: &mut Map<String, Value>, read: Option<i64>, write: Option<i64>| {
+        if provisioned {
+            m.insert("read_capacity_units".into(), json!(read));
+            m.insert("write_capacity_units".into(), json!(write));
         }
+    };
+    if let Some(t) = d.provisioned_throughput() {
+        capacity(&mut m, t.read_capacity_units(), t.write_capacity_units());
     }
     m.insert("item_count".into(), json!(d.item_count()));
     m.insert("size_bytes".into(), json!(d.table_size_bytes()));
+    // What a GSI and an LSI both show: name, key, projection, counts; a GSI adds the rest.
+    let index = |name: &str, p: Option<&Projection>, count: Option<i64>, size: Option<i64>| {
+        let mut index = Map::new();
+        index.insert("name".into(), json!(name));
+        index.insert(
+            "key".into(),
+            json!(KeySchema::of(d, Some(name)).ok().map(|k| k.to_json())),
+        );
+        let kind = p
+            .and_then(|p| p.projection_type())
+            .map_or("ALL", |t| t.as_str());
+        index.insert("projection".into(), json!(kind));
+        if let Some(p) = p.filter(|p| !p.non_key_attributes().is_empty()) {
+            index.insert("included".into(), json!(p.non_key_attributes()));
+        }
+        index.insert("item_count".into(), json!(count));
+        index.insert("size_bytes".into(), json!(size));
+        index
+    };
     let gsis: Vec<Value> = d
         .global_secondary_indexes()
         .iter()
         .filter_map(|i| {
-            let name = i.index_name()?;
-            Some(json!({
-                "name": name,
-                "status": i.index_status().map(|s| s.as_str()),
-                "key": KeySchema::of(d, Some(name)).ok().map(|k| k.to_json()),
-            }))
+            let mut fields = index(
+                i.index_name()?,
+                i.projection(),
+                i.item_count(),
+                i.index_size_bytes(),
+            );
+            fields.insert("status".into(), json!(i.index_status().map(|s| s.as_str())));
+            fields.insert(
+                "backfilling".into(),
+                json!(i.backfilling().unwrap_or(false)),
+            );
+            if let Some(t) = i.provisioned_throughput() {
+                capacity(
+                    &mut fields,
+                    t.read_capacity_units(),
+                    t.write_capacity_units(),
+                );
+            }
+            Some(Value::Object(fields))
         })
         .collect();
     if !gsis.is_empty() {
@@ -279,13 +313,40 @@ pub fn description_fields(d: &TableDescription) -> Map<String, Value> {
         .local_secondary_indexes()
         .iter()
         .filter_map(|i| {
-            let name = i.index_name()?;
-            Some(json!({"name": name, "key": KeySchema::of(d, Some(name)).ok().map(|k| k.to_json())}))
+            Some(Value::Object(index(
+                i.index_name()?,
+                i.projection(),
+                i.item_count(),
+                i.index_size_bytes(),
+            )))
         })
         .collect();
     if !lsis.is_empty() {
         m.insert("local_secondary_indexes".into(), Value::Array(lsis));
     }
+    let stream = d.stream_specification().filter(|s| s.stream_enabled());
+    m.insert(
+        "stream".into(),
+        match stream {
+            Some(s) => json!({
+                "enabled": true,
+                "view_type": s.stream_view_type().map(|v| v.as_str()),
+                "arn": d.latest_stream_arn(),
+            }),
+            None => json!({"enabled": false}),
+        },
+    );
+    m.insert(
+        "deletion_protection".into(),
+        json!(d.deletion_protection_enabled().unwrap_or(false)),
+    );
+    m.insert(
+        "table_class".into(),
+        json!(d
+            .table_class_summary()
+            .and_then(|c| c.table_class())
+            .map_or("STANDARD", |c| c.as_str())),
+    );
     if let Some(arn) = d.table_arn() {
         m.insert("arn".into(), json!(arn));
     }

@@ -1,42 +1,44 @@
-//! `ddb create-table`: CreateTable, then DescribeTable until the table and its indexes are ACTIVE.
-
-use std::time::{Duration, Instant};
+//! `ddb create-table`: CreateTable from a [`TableDefinition`], then DescribeTable until the table
+//! and its indexes are ACTIVE, then UpdateTimeToLive when `--ttl` asks (TTL has no place in
+//! CreateTable).
 
 use anyhow::{bail, Result};
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, BillingMode, GlobalSecondaryIndex, IndexStatus, KeySchemaElement, KeyType,
-    Projection, ProjectionType, ProvisionedThroughput, ScalarAttributeType, TableDescription,
-    TableStatus,
+    AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType,
+    LocalSecondaryIndex, Projection, ProvisionedThroughput, ScalarAttributeType,
+    StreamSpecification, Tag,
 };
 
-use super::describe_table;
+use super::{describe_table, ttl, wait};
 use crate::client::{api_error, Db};
 use crate::commands::args::GlobalArgs;
-use crate::error::Outcome;
+use crate::definition::{self, Capacity, Index, StreamView, TableClass, TableDefinition};
+use crate::error::{Outcome, UsageError};
 use crate::schema::{KeyAttribute, KeySchema};
-
-/// How long to wait for ACTIVE before giving up (AWS takes seconds; a GSI on a big table longer).
-const WAIT_LIMIT: Duration = Duration::from_secs(15 * 60);
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(
-    about = "Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable]",
+    about = "Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable, UpdateTimeToLive]",
     after_help = "\
 Examples:
   ddb create-table Movies --pk year:N --sk title:S --rcu 10 --wcu 10
-  ddb create-table Sessions --pk id:S --on-demand --if-not-exists
-  ddb create-table Orders --pk customer:S --sk placed:N --gsi ByStatus:status:S:placed:N
+  ddb create-table Sessions --pk id:S --ttl expires --if-not-exists
+  ddb create-table Movies --pk year:N --sk title:S --gsi ByGenre:genre:S:year:N:include=rating
+  ddb create-table Orders --pk customer:S --sk placed:N --lsi ByTotal:total:N:keys \\
+      --stream new-and-old --tag team=shop --deletion-protection
 
-Types are S (string), N (number) and B (binary). Without --rcu/--wcu the table is on-demand."
+Types are S (string), N (number) and B (binary). Without --rcu/--wcu the table is on-demand.
+An index projects all attributes unless its spec ends in :keys (keys only) or :include=a,b,c.
+`ddb describe-table TABLE --as create` prints the command that recreates a table."
 )]
 pub struct Args {
     /// Table name
     pub table: String,
     /// Partition key attribute and type
-    #[arg(long, value_name = "NAME:TYPE", value_parser = parse_key_attribute)]
+    #[arg(long, value_name = "NAME:TYPE", value_parser = definition::parse_key_attribute)]
     pub pk: KeyAttribute,
     /// Sort key attribute and type
-    #[arg(long, value_name = "NAME:TYPE", value_parser = parse_key_attribute)]
+    #[arg(long, value_name = "NAME:TYPE", value_parser = definition::parse_key_attribute)]
     pub sk: Option<KeyAttribute>,
     /// Provisioned read capacity units
     #[arg(long, requires = "wcu", conflicts_with = "on_demand", value_parser = clap::value_parser!(i64).range(1..))]
@@ -47,75 +49,78 @@ pub struct Args {
     /// On-demand capacity (the default without --rcu/--wcu)
     #[arg(long)]
     pub on_demand: bool,
-    /// A global secondary index projecting all attributes (repeatable)
-    #[arg(long, value_name = "NAME:ATTR:TYPE[:ATTR:TYPE]", value_parser = parse_gsi)]
-    pub gsi: Vec<Gsi>,
-    /// Return as soon as the table is created, without waiting for ACTIVE
+    /// A global secondary index; PROJECTION is all (default), keys or include=a,b,c (repeatable)
+    #[arg(long, value_name = "NAME:PK:TYPE[:SK:TYPE][:PROJECTION]", value_parser = definition::parse_gsi)]
+    pub gsi: Vec<Index>,
+    /// A global index's capacity when the table is provisioned (default: the table's)
+    #[arg(long, value_name = "NAME=RCU,WCU", value_parser = definition::parse_gsi_capacity)]
+    pub gsi_capacity: Vec<(String, Capacity)>,
+    /// A local secondary index: the table's partition key with another sort key (repeatable)
+    #[arg(long, value_name = "NAME:SK:TYPE[:PROJECTION]", value_parser = definition::parse_lsi)]
+    pub lsi: Vec<Index>,
+    /// Turn on the table's stream, carrying new and old images, new, old, or keys only
+    #[arg(long, value_enum, value_name = "VIEW")]
+    pub stream: Option<StreamView>,
+    /// Expire items by this attribute (epoch seconds), once the table is ACTIVE
+    #[arg(long, value_name = "ATTR")]
+    pub ttl: Option<String>,
+    /// A tag (repeatable)
+    #[arg(long, value_name = "KEY=VALUE", value_parser = definition::parse_tag)]
+    pub tag: Vec<(String, String)>,
+    /// Refuse DeleteTable until it is turned off (update-table --deletion-protection off)
     #[arg(long)]
+    pub deletion_protection: bool,
+    /// Storage class
+    #[arg(long, value_enum, value_name = "CLASS")]
+    pub table_class: Option<TableClass>,
+    /// Return as soon as the table is created, without waiting for ACTIVE (and without --ttl)
+    #[arg(long, conflicts_with = "ttl")]
     pub no_wait: bool,
-    /// Succeed when a table with this name and the same key schema already exists
+    /// Succeed when a table with this name and the same definition (keys, billing mode, indexes
+    /// and their projections, stream) already exists; a difference is an error naming it
     #[arg(long)]
     pub if_not_exists: bool,
 }
 
-/// A `--gsi` argument.
-#[derive(Debug, Clone)]
-pub struct Gsi {
-    pub name: String,
-    pub partition: KeyAttribute,
-    pub sort: Option<KeyAttribute>,
-}
-
-fn parse_type(text: &str) -> Result<ScalarAttributeType, String> {
-    match text.to_ascii_uppercase().as_str() {
-        "S" => Ok(ScalarAttributeType::S),
-        "N" => Ok(ScalarAttributeType::N),
-        "B" => Ok(ScalarAttributeType::B),
-        _ => Err(format!("key types are S, N or B, not {text:?}")),
+impl Args {
+    /// The definition the flags ask for; an error names a flag that contradicts another.
+    pub fn definition(&self) -> Result<TableDefinition, UsageError> {
+        let key = KeySchema {
+            partition: self.pk.clone(),
+            sort: self.sk.clone(),
+        };
+        let mut def = TableDefinition::new(&self.table, key).with_lsis(self.lsi.clone());
+        def.capacity = self
+            .rcu
+            .zip(self.wcu)
+            .map(|(read, write)| Capacity { read, write });
+        def.gsis = self.gsi.clone();
+        for (name, capacity) in &self.gsi_capacity {
+            if !def.gsis.iter().any(|g| &g.name == name) {
+                return Err(UsageError(format!(
+                    "--gsi-capacity {name}: there is no --gsi named {name}"
+                )));
+            }
+            if def.capacity.is_none() {
+                return Err(UsageError(format!(
+                    "--gsi-capacity {name}: an on-demand table's indexes have no capacity to set; give the table --rcu and --wcu"
+                )));
+            }
+            def.gsi_capacity.push((name.clone(), *capacity));
+        }
+        def.stream = self.stream;
+        def.ttl = self.ttl.clone();
+        def.tags = self.tag.clone();
+        def.deletion_protection = self.deletion_protection;
+        def.class = self.table_class.unwrap_or_default();
+        def.key_attributes().map_err(UsageError)?;
+        Ok(def)
     }
 }
 
-fn parse_key_attribute(text: &str) -> Result<KeyAttribute, String> {
-    let (name, kind) = text
-        .rsplit_once(':')
-        .ok_or_else(|| format!("expected NAME:TYPE like year:N, found {text:?}"))?;
-    if name.is_empty() {
-        return Err(format!("expected NAME:TYPE like year:N, found {text:?}"));
-    }
-    Ok(KeyAttribute {
-        name: name.to_string(),
-        kind: parse_type(kind)?,
-    })
-}
-
-fn parse_gsi(text: &str) -> Result<Gsi, String> {
-    let parts: Vec<&str> = text.split(':').collect();
-    let attr = |name: &str, kind: &str| {
-        parse_type(kind).map(|kind| KeyAttribute {
-            name: name.to_string(),
-            kind,
-        })
-    };
-    match parts.as_slice() {
-        [name, pa, pt] if !name.is_empty() => Ok(Gsi {
-            name: name.to_string(),
-            partition: attr(pa, pt)?,
-            sort: None,
-        }),
-        [name, pa, pt, sa, st] if !name.is_empty() => Ok(Gsi {
-            name: name.to_string(),
-            partition: attr(pa, pt)?,
-            sort: Some(attr(sa, st)?),
-        }),
-        _ => Err(format!(
-            "expected NAME:ATTR:TYPE or NAME:ATTR:TYPE:ATTR:TYPE, found {text:?}"
-        )),
-    }
-}
-
-fn key_elements(partition: &KeyAttribute, sort: Option<&KeyAttribute>) -> Vec<KeySchemaElement> {
-    std::iter::once((partition, KeyType::Hash))
-        .chain(sort.map(|s| (s, KeyType::Range)))
+pub(crate) fn key_elements(key: &KeySchema) -> Vec<KeySchemaElement> {
+    std::iter::once((&key.partition, KeyType::Hash))
+        .chain(key.sort.as_ref().map(|s| (s, KeyType::Range)))
         .map(|(a, t)| {
             KeySchemaElement::builder()
                 .attribute_name(&a.name)
@@ -126,74 +131,94 @@ fn key_elements(partition: &KeyAttribute, sort: Option<&KeyAttribute>) -> Vec<Ke
         .collect()
 }
 
-pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
-    let throughput = args.rcu.zip(args.wcu).map(|(r, w)| {
-        ProvisionedThroughput::builder()
-            .read_capacity_units(r)
-            .write_capacity_units(w)
-            .build()
-            .expect("both set")
-    });
-    let mut definitions: Vec<&KeyAttribute> = vec![&args.pk];
-    definitions.extend(args.sk.iter());
-    for gsi in &args.gsi {
-        definitions.push(&gsi.partition);
-        definitions.extend(gsi.sort.iter());
-    }
-    let mut attribute_definitions: Vec<AttributeDefinition> = Vec::new();
-    for attr in definitions {
-        if let Some(existing) = attribute_definitions
-            .iter()
-            .find(|d| d.attribute_name() == attr.name)
-        {
-            if *existing.attribute_type() != attr.kind {
-                bail!(
-                    "attribute {} is given two types, {} and {}",
-                    attr.name,
-                    existing.attribute_type(),
-                    attr.kind
-                );
-            }
-            continue;
-        }
-        attribute_definitions.push(
-            AttributeDefinition::builder()
-                .attribute_name(&attr.name)
-                .attribute_type(attr.kind.clone())
-                .build()
-                .expect("name and type set"),
-        );
-    }
-    let indexes: Vec<GlobalSecondaryIndex> = args
-        .gsi
+pub(crate) fn attribute_definitions(attributes: &[&KeyAttribute]) -> Vec<AttributeDefinition> {
+    attributes
         .iter()
-        .map(|gsi| {
+        .map(|a| {
+            AttributeDefinition::builder()
+                .attribute_name(&a.name)
+                .attribute_type(a.kind.clone())
+                .build()
+                .expect("name and type set")
+        })
+        .collect()
+}
+
+pub(crate) fn projection(index: &Index) -> Projection {
+    Projection::builder()
+        .projection_type(index.projection.kind())
+        .set_non_key_attributes(
+            (!index.projection.included().is_empty()).then(|| index.projection.included().to_vec()),
+        )
+        .build()
+}
+
+pub(crate) fn throughput(capacity: Capacity) -> ProvisionedThroughput {
+    ProvisionedThroughput::builder()
+        .read_capacity_units(capacity.read)
+        .write_capacity_units(capacity.write)
+        .build()
+        .expect("both set")
+}
+
+pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
+    let def = args.definition()?;
+    let gsis: Vec<GlobalSecondaryIndex> = def
+        .gsis
+        .iter()
+        .map(|index| {
             GlobalSecondaryIndex::builder()
-                .index_name(&gsi.name)
-                .set_key_schema(Some(key_elements(&gsi.partition, gsi.sort.as_ref())))
-                .projection(
-                    Projection::builder()
-                        .projection_type(ProjectionType::All)
-                        .build(),
-                )
-                .set_provisioned_throughput(throughput.clone())
+                .index_name(&index.name)
+                .set_key_schema(Some(key_elements(&index.key)))
+                .projection(projection(index))
+                .set_provisioned_throughput(def.capacity_of(&index.name).map(throughput))
                 .build()
                 .expect("name and key set")
         })
         .collect();
+    let lsis: Vec<LocalSecondaryIndex> = def
+        .lsis
+        .iter()
+        .map(|index| {
+            LocalSecondaryIndex::builder()
+                .index_name(&index.name)
+                .set_key_schema(Some(key_elements(&index.key)))
+                .projection(projection(index))
+                .build()
+                .expect("name and key set")
+        })
+        .collect();
+    let tags: Vec<Tag> = def
+        .tags
+        .iter()
+        .map(|(k, v)| Tag::builder().key(k).value(v).build().expect("set"))
+        .collect();
     let request = db
         .client
         .create_table()
-        .table_name(&args.table)
-        .set_key_schema(Some(key_elements(&args.pk, args.sk.as_ref())))
-        .set_attribute_definitions(Some(attribute_definitions))
-        .set_global_secondary_indexes((!indexes.is_empty()).then_some(indexes))
-        .billing_mode(if throughput.is_some() {
+        .table_name(&def.name)
+        .set_key_schema(Some(key_elements(&def.key)))
+        .set_attribute_definitions(Some(attribute_definitions(
+            &def.key_attributes().map_err(UsageError)?,
+        )))
+        .set_global_secondary_indexes((!gsis.is_empty()).then_some(gsis))
+        .set_local_secondary_indexes((!lsis.is_empty()).then_some(lsis))
+        .billing_mode(if def.capacity.is_some() {
             BillingMode::Provisioned
         } else {
             BillingMode::PayPerRequest
         })
-        .set_provisioned_throughput(throughput);
+        .set_provisioned_throughput(def.capacity.map(throughput))
+        .set_stream_specification(def.stream.map(|view| {
+            StreamSpecification::builder()
+                .stream_enabled(true)
+                .stream_view_type(view.to_sdk())
+                .build()
+                .expect("enabled set")
+        }))
+        .set_tags((!tags.is_empty()).then_some(tags))
+        .set_deletion_protection_enabled(def.deletion_protection.then_some(true))
+        .set_table_class(args.table_class.map(TableClass::to_sdk));
     match request.send().await {
         Ok(_) => {}
         Err(err)
@@ -202,20 +227,22 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
                     .as_service_error()
                     .is_some_and(|e| e.is_resource_in_use_exception()) =>
         {
-            let existing = db.describe(&args.table).await?;
-            let schema = KeySchema::of(&existing, None)?;
-            if schema.partition != args.pk || schema.sort != args.sk {
+            let existing = db.describe(&def.name).await?;
+            let existing = TableDefinition::from_description(&existing, None, Vec::new())?;
+            let differences = def.differences(&existing);
+            if !differences.is_empty() {
                 bail!(
-                    "table {} already exists at {} with a different key ({}); --if-not-exists accepts only an identical one",
-                    args.table,
+                    "table {} already exists at {} with another definition: {}; --if-not-exists accepts only an identical one (`ddb describe-table {} --as create` shows it)",
+                    def.name,
                     db.endpoint,
-                    key_text(&schema)
+                    differences.join("; "),
+                    def.name
                 );
             }
             if !global.quiet {
                 eprintln!(
-                    "ddb: table {} already exists with this key schema",
-                    args.table
+                    "ddb: table {} already exists with this definition",
+                    def.name
                 );
             }
         }
@@ -223,22 +250,26 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
             let in_use = err
                 .as_service_error()
                 .is_some_and(|e| e.is_resource_in_use_exception());
-            let error = api_error(err, &db.at(&args.table));
+            let error = api_error(err, &db.at(&def.name));
             if in_use {
                 return Err(error.context(format!(
                     "table {} already exists at {} (--if-not-exists accepts an identical one)",
-                    args.table, db.endpoint
+                    def.name, db.endpoint
                 )));
             }
-            return Err(error.context(format!("create table {}", args.table)));
+            return Err(error.context(format!("create table {}", def.name)));
         }
     }
     let description = if args.no_wait {
-        db.describe(&args.table).await?
+        db.describe(&def.name).await?
     } else {
-        wait_active(db, &args.table).await?
+        let description = wait::until_active(db, &def.name, &super::read::progress(global)).await?;
+        if let Some(attribute) = &def.ttl {
+            ttl::set(db, &def.name, attribute, true).await?;
+        }
+        description
     };
-    describe_table::print(global, &description)?;
+    describe_table::print(global, db, &description).await?;
     Ok(Outcome::Done)
 }
 
@@ -249,50 +280,20 @@ pub(crate) async fn create_simple(db: &Db, table: &str, partition_key: &str) -> 
         name: partition_key.to_string(),
         kind: ScalarAttributeType::S,
     };
+    let key = KeySchema {
+        partition: pk.clone(),
+        sort: None,
+    };
     db.client
         .create_table()
         .table_name(table)
-        .set_key_schema(Some(key_elements(&pk, None)))
-        .attribute_definitions(
-            AttributeDefinition::builder()
-                .attribute_name(partition_key)
-                .attribute_type(ScalarAttributeType::S)
-                .build()
-                .expect("set"),
-        )
+        .set_key_schema(Some(key_elements(&key)))
+        .set_attribute_definitions(Some(attribute_definitions(&[&pk])))
         .billing_mode(BillingMode::PayPerRequest)
         .send()
         .await
         .map_err(|e| api_error(e, &db.at(table)).context(format!("create table {table}")))?;
-    wait_active(db, table).await.map(|_| ())
-}
-
-fn key_text(schema: &KeySchema) -> String {
-    let attr = |a: &KeyAttribute| format!("{}:{}", a.name, a.kind);
-    match &schema.sort {
-        Some(sort) => format!("--pk {} --sk {}", attr(&schema.partition), attr(sort)),
-        None => format!("--pk {}", attr(&schema.partition)),
-    }
-}
-
-/// Polls DescribeTable until the table and all its global indexes are ACTIVE.
-async fn wait_active(db: &Db, table: &str) -> Result<TableDescription> {
-    let started = Instant::now();
-    let mut pause = Duration::from_millis(100);
-    loop {
-        let description = db.describe(table).await?;
-        let table_active = description.table_status() == Some(&TableStatus::Active);
-        let indexes_active = description
-            .global_secondary_indexes()
-            .iter()
-            .all(|i| i.index_status().is_none_or(|s| *s == IndexStatus::Active));
-        if table_active && indexes_active {
-            return Ok(description);
-        }
-        if started.elapsed() > WAIT_LIMIT {
-            bail!("table {table} is still not ACTIVE after {} minutes; check it with `ddb describe-table {table}`", WAIT_LIMIT.as_secs() / 60);
-        }
-        tokio::time::sleep(pause).await;
-        pause = (pause * 2).min(Duration::from_secs(2));
-    }
+    wait::until_active(db, table, &indicatif::ProgressBar::hidden())
+        .await
+        .map(|_| ())
 }

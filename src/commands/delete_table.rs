@@ -1,14 +1,13 @@
 //! `ddb delete-table`: DeleteTable, after a confirmation on a terminal, then waits until it is gone.
 
 use std::io::Write;
-use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
-use super::can_prompt;
+use super::{can_prompt, wait};
 use crate::client::{api_error, Db};
 use crate::commands::args::GlobalArgs;
-use crate::error::{Outcome, UsageError};
+use crate::error::{Diagnostic, Outcome, UsageError};
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(
@@ -62,26 +61,22 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         .send()
         .await
         .map_err(|e| {
-            api_error(e, &db.at(&args.table)).context(format!("delete table {}", args.table))
+            let error = api_error(e, &db.at(&args.table));
+            let error = if format!("{error}").contains("protected against deletion") {
+                Diagnostic::hint_on(
+                    error,
+                    format!(
+                        "turn protection off first: ddb update-table {} --deletion-protection off",
+                        shlex::try_quote(&args.table).unwrap_or_default()
+                    ),
+                )
+            } else {
+                error
+            };
+            error.context(format!("delete table {}", args.table))
         })?;
     if !args.no_wait {
-        let started = Instant::now();
-        while db
-            .client
-            .describe_table()
-            .table_name(&args.table)
-            .send()
-            .await
-            .is_ok()
-        {
-            if started.elapsed() > Duration::from_secs(600) {
-                bail!(
-                    "table {} is still being deleted after 10 minutes",
-                    args.table
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        wait::until_gone(db, &args.table).await?;
     }
     if !global.quiet {
         eprintln!("ddb: deleted table {}", args.table);

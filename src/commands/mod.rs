@@ -21,8 +21,12 @@ pub mod query;
 pub mod read;
 pub mod scan;
 pub mod serve;
+pub mod tail;
+pub mod ttl;
 pub mod tx;
 pub mod update;
+pub mod update_table;
+pub mod wait;
 
 use std::io::{IsTerminal, Read};
 

@@ -215,12 +215,27 @@ fn create_table_if_not_exists_accepts_only_the_same_key() {
         "year:N",
         "--sk",
         "title:S",
+        "--rcu",
+        "10",
+        "--wcu",
+        "10",
         "--if-not-exists",
     ]);
-    let out = suite.run(&["create-table", &table, "--pk", "year:S", "--if-not-exists"]);
+    let out = suite.run(&[
+        "create-table",
+        &table,
+        "--pk",
+        "year:S",
+        "--rcu",
+        "10",
+        "--wcu",
+        "10",
+        "--if-not-exists",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("with a different key (--pk year:N --sk title:S)"),
+        stderr(&out)
+            .contains("its key is year N (partition), title S (sort), not year S (partition)"),
         "{}",
         stderr(&out)
     );

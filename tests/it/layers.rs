@@ -12,6 +12,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("error", 0),
     ("item", 1),
     ("schema", 2),
+    ("definition", 3),
     ("input", 2),
     ("expr", 3),
     ("condition", 4),
@@ -25,6 +26,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("paginate", 8),
     ("output", 8),
     ("batch", 8),
+    ("stream", 8),
     ("serve", 9),
     ("bench", 9),
     // the command line

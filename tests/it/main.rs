@@ -20,6 +20,8 @@ mod schema_cache;
 mod serve;
 mod serve_ops;
 mod serve_robustness;
+mod tables;
+mod tail;
 mod tx;
 mod update;
 mod walkthrough;
