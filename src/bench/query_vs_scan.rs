@@ -1,5 +1,7 @@
 //! Query against Scan as a table grows. A Query reads one partition, so its cost follows the
-//! partition's size; a Scan reads every item, so its cost follows the table's. Every figure
+//! partition's size; a Scan reads every item, so its cost follows the table's. With an index the
+//! question is one the table's key cannot answer ("movies of one genre"): a Query on a global
+//! secondary index keyed by genre against a Scan filtering on genre. Every figure
 //! (items returned, ScannedCount, pages, capacity units) comes from the server's answers, so the
 //! bench tells the truth about whichever target it runs on; bytes are the returned items' sizes.
 
@@ -9,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, AttributeValue, BillingMode, KeySchemaElement, KeyType,
-    ReturnConsumedCapacity, ScalarAttributeType,
+    AttributeDefinition, AttributeValue, BillingMode, GlobalSecondaryIndex, KeySchemaElement,
+    KeyType, Projection, ProjectionType, ReturnConsumedCapacity, ScalarAttributeType,
 };
 use aws_sdk_dynamodb::Client;
 use serde_json::{json, Value};
@@ -24,6 +26,18 @@ use crate::schema::{KeyAttribute, KeySchema};
 /// The partition and sort key of the scratch table.
 pub const PARTITION_KEY: &str = "year";
 pub const SORT_KEY: &str = "title";
+/// The attribute the scratch table's index is keyed by, and the index's default name.
+pub const GENRE: &str = "genre";
+pub const GENRE_INDEX: &str = "ByGenre";
+
+/// What one read selects by: the table's partition key, or an index's.
+#[derive(Debug, Clone)]
+pub struct Selector {
+    /// The attribute compared with the chosen value.
+    pub attribute: String,
+    /// The index a Query reads (a Scan always reads the table).
+    pub index: Option<String>,
+}
 
 /// What to measure.
 #[derive(Debug, Clone)]
@@ -36,6 +50,8 @@ pub struct Options {
     /// Use this table and its data instead of a scratch table.
     pub table: Option<String>,
     pub parallel: usize,
+    /// Query this global secondary index (on the scratch table: created keyed by genre).
+    pub index: Option<String>,
 }
 
 /// One operation's figures at one table size, over all repeats.
@@ -151,8 +167,16 @@ pub fn scratch_item(i: u64, partitions: u64, rng: &mut Rng) -> Item {
     ])
 }
 
-/// Creates the scratch table (on-demand) and waits until it answers.
-pub async fn create_scratch(client: &Client, table: &str) -> Result<()> {
+/// The scratch item's genre: spread over as many values as there are partitions, independently
+/// of the year, so a genre's movies sit in every partition of the table.
+pub fn scratch_genre(i: u64, partitions: u64) -> AttributeValue {
+    let mixed = i.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+    AttributeValue::S(format!("genre-{:03}", mixed % partitions))
+}
+
+/// Creates the scratch table (on-demand), with a GSI on genre projecting everything when
+/// `index` names one, and waits until it answers.
+pub async fn create_scratch(client: &Client, table: &str, index: Option<&str>) -> Result<()> {
     let element = |name: &str, t: KeyType| {
         KeySchemaElement::builder()
             .attribute_name(name)
@@ -167,24 +191,43 @@ pub async fn create_scratch(client: &Client, table: &str) -> Result<()> {
             .build()
             .expect("set")
     };
-    client
+    let mut request = client
         .create_table()
         .table_name(table)
         .key_schema(element(PARTITION_KEY, KeyType::Hash))
         .key_schema(element(SORT_KEY, KeyType::Range))
         .attribute_definitions(definition(PARTITION_KEY, ScalarAttributeType::N))
         .attribute_definitions(definition(SORT_KEY, ScalarAttributeType::S))
-        .billing_mode(BillingMode::PayPerRequest)
+        .billing_mode(BillingMode::PayPerRequest);
+    if let Some(index) = index {
+        request = request
+            .attribute_definitions(definition(GENRE, ScalarAttributeType::S))
+            .global_secondary_indexes(
+                GlobalSecondaryIndex::builder()
+                    .index_name(index)
+                    .key_schema(element(GENRE, KeyType::Hash))
+                    .projection(
+                        Projection::builder()
+                            .projection_type(ProjectionType::All)
+                            .build(),
+                    )
+                    .build()
+                    .expect("name and key set"),
+            );
+    }
+    request
         .send()
         .await
         .with_context(|| format!("create the scratch table {table}"))?;
     for _ in 0..600 {
         let out = client.describe_table().table_name(table).send().await?;
-        if out
-            .table()
-            .and_then(|t| t.table_status())
-            .is_some_and(|s| s.as_str() == "ACTIVE")
-        {
+        let active = |status: Option<&str>| status == Some("ACTIVE");
+        if out.table().is_some_and(|t| {
+            active(t.table_status().map(|s| s.as_str()))
+                && t.global_secondary_indexes()
+                    .iter()
+                    .all(|i| active(i.index_status().map(|s| s.as_str())))
+        }) {
             return Ok(());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -225,13 +268,12 @@ pub async fn seed(
     );
     let mut rng = Rng::new(options.seed ^ from);
     for i in from..to {
-        let pending = batch::prepare(
-            i + 1,
-            String::new(),
-            scratch_item(i, options.partitions, &mut rng),
-            &schema,
-        )
-        .map_err(|(_, reason)| anyhow::anyhow!("scratch item {i}: {reason}"))?;
+        let mut item = scratch_item(i, options.partitions, &mut rng);
+        if options.index.is_some() {
+            item.insert(GENRE.to_string(), scratch_genre(i, options.partitions));
+        }
+        let pending = batch::prepare(i + 1, String::new(), item, &schema)
+            .map_err(|(_, reason)| anyhow::anyhow!("scratch item {i}: {reason}"))?;
         writer.send(pending).await;
         on_item();
     }
@@ -250,10 +292,11 @@ async fn read(
     client: &Client,
     table: &str,
     key_names: &[String],
+    selector: &Selector,
     partition: &AttributeValue,
     scan: bool,
 ) -> Result<Read> {
-    let partition_key = key_names[0].as_str();
+    let partition_key = selector.attribute.as_str();
     let started = Instant::now();
     let mut out = Read {
         keys: Vec::new(),
@@ -287,6 +330,7 @@ async fn read(
             let page = client
                 .query()
                 .table_name(table)
+                .set_index_name(selector.index.clone())
                 .key_condition_expression("#p = :p")
                 .expression_attribute_names("#p", partition_key)
                 .expression_attribute_values(":p", partition.clone())
@@ -327,6 +371,7 @@ pub async fn measure(
     client: &Client,
     table: &str,
     key_names: &[String],
+    selector: &Selector,
     partitions: &[AttributeValue],
     items: u64,
     options: &Options,
@@ -340,8 +385,8 @@ pub async fn measure(
     };
     for _ in 0..options.repeat {
         let partition = &partitions[rng.below(partitions.len() as u64) as usize];
-        let query = read(client, table, key_names, partition, false).await?;
-        let scan = read(client, table, key_names, partition, true).await?;
+        let query = read(client, table, key_names, selector, partition, false).await?;
+        let scan = read(client, table, key_names, selector, partition, true).await?;
         if query.keys != scan.keys {
             bail!(
                 "Query and Scan returned different items for partition {partition:?} ({} against {}): the comparison would be meaningless",
@@ -397,9 +442,12 @@ pub async fn survey(
     }
 }
 
-/// The partition-key values of the scratch table.
-pub fn scratch_partitions(partitions: u64) -> Vec<AttributeValue> {
+/// The values a scratch-table read selects by: its years, or with an index its genres.
+pub fn scratch_partitions(partitions: u64, index: bool) -> Vec<AttributeValue> {
     (0..partitions)
-        .map(|p| AttributeValue::N((1900 + p).to_string()))
+        .map(|p| match index {
+            false => AttributeValue::N((1900 + p).to_string()),
+            true => AttributeValue::S(format!("genre-{p:03}")),
+        })
         .collect()
 }

@@ -317,3 +317,57 @@ fn bench_plots_measure_an_existing_table_and_load_a_running_server() {
         "the server's memory: {point}"
     );
 }
+
+#[test]
+fn query_vs_scan_on_an_index_reads_one_genre() {
+    let suite = Suite::new();
+    let (items, genres) = (80u64, 4u64);
+    let out = suite.run_ok(&[
+        "bench",
+        "query-vs-scan",
+        "--index",
+        "--items",
+        &items.to_string(),
+        "--partitions",
+        &genres.to_string(),
+        "--repeat",
+        "6",
+        "--json",
+    ]);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["index"], "ByGenre");
+    let size = &report["sizes"][0];
+    let (query, scan) = (&size["query"], &size["scan"]);
+    // The bench itself checks that both return the same items; here, how many and at what cost.
+    let per_genre: Vec<u64> = (0..genres)
+        .map(|g| {
+            let genre = format!("genre-{g:03}");
+            (0..items)
+                .filter(|i| {
+                    ddb::bench::query_vs_scan::scratch_genre(*i, genres)
+                        == aws_sdk_dynamodb::types::AttributeValue::S(genre.clone())
+                })
+                .count() as u64
+        })
+        .collect();
+    assert_eq!(per_genre.iter().sum::<u64>(), items);
+    let returned = query["items_returned"].as_f64().unwrap();
+    let (lo, hi) = (
+        *per_genre.iter().min().unwrap(),
+        *per_genre.iter().max().unwrap(),
+    );
+    assert!(
+        returned >= lo as f64 && returned <= hi as f64,
+        "{returned} within [{lo}, {hi}]"
+    );
+    assert_eq!(
+        query["items_examined"], query["items_returned"],
+        "the index reads only the genre"
+    );
+    assert_eq!(scan["items_returned"], query["items_returned"]);
+    assert_eq!(
+        scan["items_examined"], items as f64,
+        "the scan reads every item"
+    );
+    assert!(scan["capacity_units"].as_f64() > query["capacity_units"].as_f64());
+}

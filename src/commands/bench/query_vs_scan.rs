@@ -44,6 +44,10 @@ pub struct QueryVsScanArgs {
     /// Draw capacity units and latency against table size (log-log) into an SVG file
     #[arg(long, value_name = "FILE.svg")]
     pub plot: Option<PathBuf>,
+    /// Query a global secondary index instead of the table's key: "movies of one genre" on an
+    /// index keyed by genre, against a Scan filtering on genre (with --table: the index named)
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = qvs::GENRE_INDEX)]
+    pub index: Option<String>,
 }
 
 pub async fn run(args: &QueryVsScanArgs, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
@@ -60,18 +64,35 @@ pub async fn run(args: &QueryVsScanArgs, global: &GlobalArgs, db: &Db) -> Result
         seed: args.seed,
         table: args.table.clone(),
         parallel: args.parallel.max(1),
+        index: args.index.clone(),
+    };
+    let query_label = match &args.index {
+        Some(index) => format!("Query on index {index}"),
+        None => "Query (one partition)".to_string(),
     };
     if !global.quiet {
         eprintln!(
-            "ddb bench: query-vs-scan on {} with seed {} ({} partitions, {} calls per size)",
-            db.endpoint, args.seed, args.partitions, args.repeat
+            "ddb bench: query-vs-scan on {} with seed {} ({} partitions, {} calls per size){}",
+            db.endpoint,
+            args.seed,
+            args.partitions,
+            args.repeat,
+            match &args.index {
+                Some(index) => format!("; Query on index {index} against Scan + filter"),
+                None => String::new(),
+            }
         );
     }
     let mut results: Vec<SizeResult> = Vec::new();
     match &args.table {
         Some(table) => {
-            let key_names = db.schema(table).await?.key.names();
-            let (partitions, count) = qvs::survey(&db.client, table, &key_names[0]).await?;
+            let schema = db.schema(table).await?;
+            let key_names = schema.key.names();
+            let selector = qvs::Selector {
+                attribute: schema.key_of(args.index.as_deref())?.partition.name.clone(),
+                index: args.index.clone(),
+            };
+            let (partitions, count) = qvs::survey(&db.client, table, &selector.attribute).await?;
             if partitions.is_empty() {
                 bail!("table {table} is empty: nothing to measure");
             }
@@ -81,6 +102,7 @@ pub async fn run(args: &QueryVsScanArgs, global: &GlobalArgs, db: &Db) -> Result
                     &db.client,
                     table,
                     &key_names,
+                    &selector,
                     &partitions,
                     count,
                     &options,
@@ -92,7 +114,7 @@ pub async fn run(args: &QueryVsScanArgs, global: &GlobalArgs, db: &Db) -> Result
         }
         None => {
             let table = format!("ddb-bench-{}-{}", args.seed, std::process::id());
-            qvs::create_scratch(&db.client, &table).await?;
+            qvs::create_scratch(&db.client, &table, args.index.as_deref()).await?;
             let outcome = scratch_run(db, &table, &options, global, &mut results).await;
             if args.keep {
                 if !global.quiet {
@@ -113,11 +135,12 @@ pub async fn run(args: &QueryVsScanArgs, global: &GlobalArgs, db: &Db) -> Result
     if args.json {
         let report = json!({
             "bench": "query-vs-scan", "target": db.endpoint, "seed": args.seed, "partitions": args.partitions,
-            "repeat": args.repeat, "sizes": results.iter().map(SizeResult::json).collect::<Vec<Value>>(),
+            "index": args.index, "repeat": args.repeat,
+            "sizes": results.iter().map(SizeResult::json).collect::<Vec<Value>>(),
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        writeln!(out, "{}", qvs_table(&results))?;
+        writeln!(out, "{}", qvs_table(&results, args.index.is_some()))?;
     }
     if let Some(path) = &args.plot {
         let line = |f: &dyn Fn(&SizeResult) -> f64, label: &str| Series {
@@ -132,7 +155,7 @@ pub async fn run(args: &QueryVsScanArgs, global: &GlobalArgs, db: &Db) -> Result
                     x_label: "items in the table".into(),
                     y_label: "capacity units".into(),
                     series: vec![
-                        line(&|r| r.query.mean_capacity(), "Query (one partition)"),
+                        line(&|r| r.query.mean_capacity(), &query_label),
                         line(&|r| r.scan.mean_capacity(), "Scan + filter"),
                     ],
                 },
@@ -141,7 +164,7 @@ pub async fn run(args: &QueryVsScanArgs, global: &GlobalArgs, db: &Db) -> Result
                     x_label: "items in the table".into(),
                     y_label: "milliseconds".into(),
                     series: vec![
-                        line(&|r| r.query.latency.ms(0.5), "Query (one partition)"),
+                        line(&|r| r.query.latency.ms(0.5), &query_label),
                         line(&|r| r.scan.latency.ms(0.5), "Scan + filter"),
                     ],
                 },
@@ -161,8 +184,16 @@ async fn scratch_run(
     global: &GlobalArgs,
     results: &mut Vec<SizeResult>,
 ) -> Result<()> {
-    let partitions = qvs::scratch_partitions(options.partitions);
+    let partitions = qvs::scratch_partitions(options.partitions, options.index.is_some());
     let key_names = vec![qvs::PARTITION_KEY.to_string(), qvs::SORT_KEY.to_string()];
+    let selector = qvs::Selector {
+        attribute: match options.index {
+            Some(_) => qvs::GENRE,
+            None => qvs::PARTITION_KEY,
+        }
+        .to_string(),
+        index: options.index.clone(),
+    };
     let mut seeded = 0u64;
     for &size in &options.sizes {
         let seeding = bar(global, size - seeded, &format!("seeding to {size} items"));
@@ -179,6 +210,7 @@ async fn scratch_run(
                 &db.client,
                 table,
                 &key_names,
+                &selector,
                 &partitions,
                 size,
                 options,
@@ -191,7 +223,7 @@ async fn scratch_run(
     Ok(())
 }
 
-fn qvs_table(results: &[SizeResult]) -> Table {
+fn qvs_table(results: &[SizeResult], index: bool) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
     t.set_header([
@@ -207,7 +239,8 @@ fn qvs_table(results: &[SizeResult]) -> Table {
         "p99 ms",
     ]);
     for r in results {
-        for (name, s) in [("Query", &r.query), ("Scan", &r.scan)] {
+        let query = if index { "Query (index)" } else { "Query" };
+        for (name, s) in [(query, &r.query), ("Scan", &r.scan)] {
             t.add_row(vec![
                 r.items.to_string(),
                 name.to_string(),
