@@ -516,6 +516,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Measure this existing table and its data instead of a scratch table')
             [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'BatchWriteItem requests in flight while seeding')
             [CompletionResult]::new('--plot', '--plot', [CompletionResultType]::ParameterName, 'Draw capacity units and latency against table size (log-log) into an SVG file')
+            [CompletionResult]::new('--index', '--index', [CompletionResultType]::ParameterName, 'Query a global secondary index instead of the table''s key: "movies of one genre" on an index keyed by genre, against a Scan filtering on genre (with --table: the index named)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the AWS shared config and credentials files')

@@ -299,7 +299,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__bench__subcmd__query__subcmd__vs__subcmd__scan)
-            opts="-o -q -h -V --items --partitions --repeat --seed --table --keep --parallel --json --plot --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --items --partitions --repeat --seed --table --keep --parallel --json --plot --index --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,6 +330,10 @@ _ddb() {
                     return 0
                     ;;
                 --plot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --index)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

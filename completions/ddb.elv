@@ -495,6 +495,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --table 'Measure this existing table and its data instead of a scratch table'
             cand --parallel 'BatchWriteItem requests in flight while seeding'
             cand --plot 'Draw capacity units and latency against table size (log-log) into an SVG file'
+            cand --index 'Query a global secondary index instead of the table''s key: "movies of one genre" on an index keyed by genre, against a Scan filtering on genre (with --table: the index named)'
             cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
             cand --profile 'Named profile from the AWS shared config and credentials files'

@@ -487,6 +487,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcomman
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l table -d 'Measure this existing table and its data instead of a scratch table' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l parallel -d 'BatchWriteItem requests in flight while seeding' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l plot -d 'Draw capacity units and latency against table size (log-log) into an SVG file' -r -F
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l index -d 'Query a global secondary index instead of the table\'s key: "movies of one genre" on an index keyed by genre, against a Scan filtering on genre (with --table: the index named)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l profile -d 'Named profile from the AWS shared config and credentials files' -r

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes a Movies sample shaped like the lecture's table: year (N, partition key), title (S, sort
-key) and a nested info map. Every value is made up here from small word lists; the same seed
+key) and a nested info map, plus a top-level genre (the first of info.genres) for the walkthrough's
+index: a GSI can only be keyed by a top-level attribute. Every value is made up here from small word lists; the same seed
 always gives the same file, byte for byte.
 
     scripts/gen-movies.py [--count 4000] [--seed 1] [--first-year 1920] [--years 100] > fixtures/movies.ndjson
@@ -55,7 +56,7 @@ def movie(rng, year, name, rank):
         "running_time_secs": rng.randrange(60, 200) * 60,
         "actors": [person(rng) for _ in range(3)],
     }
-    return {"year": year, "title": name, "info": info}
+    return {"year": year, "title": name, "genre": info["genres"][0], "info": info}
 
 
 def main():

@@ -30,9 +30,11 @@ pub const SORT_KEY: &str = "title";
 pub const GENRE: &str = "genre";
 pub const GENRE_INDEX: &str = "ByGenre";
 
-/// What one read selects by: the table's partition key, or an index's.
+/// What one read selects by (the table's partition key, or an index's), and the table's key
+/// attributes that identify the items it returns.
 #[derive(Debug, Clone)]
 pub struct Selector {
+    pub key_names: Vec<String>,
     /// The attribute compared with the chosen value.
     pub attribute: String,
     /// The index a Query reads (a Scan always reads the table).
@@ -291,11 +293,11 @@ pub async fn seed(
 async fn read(
     client: &Client,
     table: &str,
-    key_names: &[String],
     selector: &Selector,
     partition: &AttributeValue,
     scan: bool,
 ) -> Result<Read> {
+    let key_names = &selector.key_names;
     let partition_key = selector.attribute.as_str();
     let started = Instant::now();
     let mut out = Read {
@@ -370,7 +372,6 @@ async fn read(
 pub async fn measure(
     client: &Client,
     table: &str,
-    key_names: &[String],
     selector: &Selector,
     partitions: &[AttributeValue],
     items: u64,
@@ -385,8 +386,8 @@ pub async fn measure(
     };
     for _ in 0..options.repeat {
         let partition = &partitions[rng.below(partitions.len() as u64) as usize];
-        let query = read(client, table, key_names, selector, partition, false).await?;
-        let scan = read(client, table, key_names, selector, partition, true).await?;
+        let query = read(client, table, selector, partition, false).await?;
+        let scan = read(client, table, selector, partition, true).await?;
         if query.keys != scan.keys {
             bail!(
                 "Query and Scan returned different items for partition {partition:?} ({} against {}): the comparison would be meaningless",

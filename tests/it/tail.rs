@@ -101,3 +101,46 @@ fn a_table_without_a_stream_says_how_to_turn_one_on() {
     let out = suite.run(&["tail", &table, "--timeout", "0"]);
     assert_eq!(out.status.code(), Some(2), "{}", common::stderr(&out));
 }
+
+#[test]
+fn changes_made_while_following_arrive() {
+    use std::io::{BufRead, BufReader};
+    let suite = Suite::new();
+    let table = streamed(&suite, "new");
+    suite.run_ok(&["put", &table, r#"{"id": "first", "n": 1}"#]);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ddb"))
+        .args(suite.target_args())
+        .env("HOME", suite.dir())
+        .args([
+            "tail",
+            &table,
+            "--from",
+            "trim-horizon",
+            "--max-records",
+            "3",
+            "--timeout",
+            "30",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first: Value = serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap();
+    assert_eq!(first["keys"]["id"], "first");
+    // The follower has read to the end of what there was; these come after.
+    suite.run_ok(&["put", &table, r#"{"id": "second", "n": 2}"#]);
+    suite.run_ok(&["update", &table, "second", "2", "--set", "v=1"]);
+    let rest: Vec<Value> = lines
+        .map(|l| serde_json::from_str(&l.unwrap()).unwrap())
+        .collect();
+    assert!(child.wait().unwrap().success());
+    assert_eq!(rest.len(), 2, "{rest:?}");
+    assert_eq!(rest[0]["event"], "INSERT");
+    assert_eq!(rest[1]["event"], "MODIFY");
+    assert_eq!(rest[1]["new"], json!({"id": "second", "n": 2, "v": 1}));
+    assert!(
+        rest[1].get("old").is_none(),
+        "a NEW_IMAGE stream carries no old image"
+    );
+}

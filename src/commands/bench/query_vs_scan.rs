@@ -87,8 +87,8 @@ pub async fn run(args: &QueryVsScanArgs, global: &GlobalArgs, db: &Db) -> Result
     match &args.table {
         Some(table) => {
             let schema = db.schema(table).await?;
-            let key_names = schema.key.names();
             let selector = qvs::Selector {
+                key_names: schema.key.names(),
                 attribute: schema.key_of(args.index.as_deref())?.partition.name.clone(),
                 index: args.index.clone(),
             };
@@ -101,7 +101,6 @@ pub async fn run(args: &QueryVsScanArgs, global: &GlobalArgs, db: &Db) -> Result
                 qvs::measure(
                     &db.client,
                     table,
-                    &key_names,
                     &selector,
                     &partitions,
                     count,
@@ -185,8 +184,8 @@ async fn scratch_run(
     results: &mut Vec<SizeResult>,
 ) -> Result<()> {
     let partitions = qvs::scratch_partitions(options.partitions, options.index.is_some());
-    let key_names = vec![qvs::PARTITION_KEY.to_string(), qvs::SORT_KEY.to_string()];
     let selector = qvs::Selector {
+        key_names: vec![qvs::PARTITION_KEY.to_string(), qvs::SORT_KEY.to_string()],
         attribute: match options.index {
             Some(_) => qvs::GENRE,
             None => qvs::PARTITION_KEY,
@@ -209,7 +208,6 @@ async fn scratch_run(
             qvs::measure(
                 &db.client,
                 table,
-                &key_names,
                 &selector,
                 &partitions,
                 size,
