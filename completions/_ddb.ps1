@@ -52,6 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Read the items of one partition, optionally a sort-key range [API: Query]')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Read every item of a table or index, every page [API: Scan]')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a table''s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]')
             [CompletionResult]::new('local', 'local', [CompletionResultType]::ParameterValue, 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local')
@@ -451,6 +452,39 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ddb;copy' {
+            [CompletionResult]::new('--to-endpoint-url', '--to-endpoint-url', [CompletionResultType]::ParameterName, 'Write to this DynamoDB-compatible endpoint')
+            [CompletionResult]::new('--to-region', '--to-region', [CompletionResultType]::ParameterName, 'Write to AWS DynamoDB in this region')
+            [CompletionResult]::new('--to-profile', '--to-profile', [CompletionResultType]::ParameterName, 'Write with this named profile')
+            [CompletionResult]::new('--to-data-dir', '--to-data-dir', [CompletionResultType]::ParameterName, 'The embedded engine''s data directory for --to-local')
+            [CompletionResult]::new('--segments', '--segments', [CompletionResultType]::ParameterName, 'Scan segments read at once')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'BatchWriteItem requests in flight at once')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Copy only the items this filter expression keeps')
+            [CompletionResult]::new('--names', '--names', [CompletionResultType]::ParameterName, 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)')
+            [CompletionResult]::new('--values', '--values', [CompletionResultType]::ParameterName, 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)')
+            [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Copy at most this many items (a sample)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the AWS shared config and credentials files')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The embedded engine''s data directory [default: the platform data directory]/ddb')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--to-local', '--to-local', [CompletionResultType]::ParameterName, 'Write to the embedded engine')
+            [CompletionResult]::new('--if-not-exists', '--if-not-exists', [CompletionResultType]::ParameterName, 'Accept an existing destination table with the same definition')
+            [CompletionResult]::new('--schema-only', '--schema-only', [CompletionResultType]::ParameterName, 'Create the destination table only; copy no items')
+            [CompletionResult]::new('--data-only', '--data-only', [CompletionResultType]::ParameterName, 'Copy items into an existing destination table; create nothing')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress bars')
+            [CompletionResult]::new('--consumed-capacity', '--consumed-capacity', [CompletionResultType]::ParameterName, 'Report the capacity units each request consumed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ddb;serve' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'How connections are driven')
@@ -644,6 +678,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Read the items of one partition, optionally a sort-key range [API: Query]')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Read every item of a table or index, every page [API: Scan]')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a table''s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]')
             [CompletionResult]::new('local', 'local', [CompletionResultType]::ParameterValue, 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local')
@@ -694,6 +729,9 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             break
         }
         'ddb;help;tail' {
+            break
+        }
+        'ddb;help;copy' {
             break
         }
         'ddb;help;serve' {

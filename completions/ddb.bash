@@ -25,6 +25,9 @@ _ddb() {
             ddb,conditional-delete)
                 cmd="ddb__subcmd__conditional__subcmd__delete"
                 ;;
+            ddb,copy)
+                cmd="ddb__subcmd__copy"
+                ;;
             ddb,create-table)
                 cmd="ddb__subcmd__create__subcmd__table"
                 ;;
@@ -103,6 +106,9 @@ _ddb() {
             ddb__subcmd__help,conditional-delete)
                 cmd="ddb__subcmd__help__subcmd__conditional__subcmd__delete"
                 ;;
+            ddb__subcmd__help,copy)
+                cmd="ddb__subcmd__help__subcmd__copy"
+                ;;
             ddb__subcmd__help,create-table)
                 cmd="ddb__subcmd__help__subcmd__create__subcmd__table"
                 ;;
@@ -167,7 +173,7 @@ _ddb() {
 
     case "${cmd}" in
         ddb)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail copy serve bench local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -538,6 +544,84 @@ _ddb() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ddb__subcmd__copy)
+            opts="-o -q -h -V --to-endpoint-url --to-region --to-profile --to-local --to-data-dir --if-not-exists --schema-only --data-only --segments --parallel --filter --names --values --max-items --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to-endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --segments)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --names)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --values)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-items)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ddb__subcmd__create__subcmd__table)
             opts="-o -q -h -V --pk --sk --rcu --wcu --on-demand --gsi --gsi-capacity --lsi --stream --ttl --tag --deletion-protection --table-class --no-wait --if-not-exists --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -793,7 +877,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__help)
-            opts="create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail serve bench local completions help"
+            opts="create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail copy serve bench local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -863,6 +947,20 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__help__subcmd__conditional__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ddb__subcmd__help__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

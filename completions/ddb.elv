@@ -49,6 +49,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
             cand scan 'Read every item of a table or index, every page [API: Scan]'
             cand tail 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]'
+            cand copy 'Copy a table''s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]'
             cand serve 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
             cand bench 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]'
             cand local 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
@@ -432,6 +433,38 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'ddb;copy'= {
+            cand --to-endpoint-url 'Write to this DynamoDB-compatible endpoint'
+            cand --to-region 'Write to AWS DynamoDB in this region'
+            cand --to-profile 'Write with this named profile'
+            cand --to-data-dir 'The embedded engine''s data directory for --to-local'
+            cand --segments 'Scan segments read at once'
+            cand --parallel 'BatchWriteItem requests in flight at once'
+            cand --filter 'Copy only the items this filter expression keeps'
+            cand --names 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)'
+            cand --values 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)'
+            cand --max-items 'Copy at most this many items (a sample)'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --to-local 'Write to the embedded engine'
+            cand --if-not-exists 'Accept an existing destination table with the same definition'
+            cand --schema-only 'Create the destination table only; copy no items'
+            cand --data-only 'Copy items into an existing destination table; create nothing'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'ddb;serve'= {
             cand --listen 'Address to listen on'
             cand --model 'How connections are driven'
@@ -615,6 +648,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
             cand scan 'Read every item of a table or index, every page [API: Scan]'
             cand tail 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]'
+            cand copy 'Copy a table''s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]'
             cand serve 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
             cand bench 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]'
             cand local 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
@@ -650,6 +684,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;help;scan'= {
         }
         &'ddb;help;tail'= {
+        }
+        &'ddb;help;copy'= {
         }
         &'ddb;help;serve'= {
         }

@@ -13,7 +13,7 @@ use clap::CommandFactory;
 use crate::client::Db;
 use crate::commands::args::GlobalArgs;
 use crate::commands::{
-    self, bench, completions, conditional_delete, create_table, delete, delete_table,
+    self, bench, completions, conditional_delete, copy, create_table, delete, delete_table,
     describe_table, get, list_tables, local, put, query, scan, serve, tail, ttl, tx, update,
     update_table,
 };
@@ -64,6 +64,7 @@ pub enum Command {
     Query(query::Args),
     Scan(scan::Args),
     Tail(tail::Args),
+    Copy(copy::Args),
     Serve(serve::Args),
     Bench(bench::Args),
     Local(local::Args),
@@ -105,6 +106,7 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
         Command::Query(args) => query::run(&args, global, db).await,
         Command::Scan(args) => scan::run(&args, global, db).await,
         Command::Tail(args) => tail::run(&args, global, db).await,
+        Command::Copy(args) => copy::run(&args, global, db).await,
         Command::Serve(args) => serve::run(&args, global, db).await,
         Command::Bench(args) => bench::run(&args, global, db).await,
         Command::Local(_) | Command::Completions(_) => unreachable!("handled without a connection"),

@@ -103,7 +103,28 @@ where
     F: Fn(i32, Option<Item>) -> Fut + Clone + Send + 'static,
     Fut: Future<Output = Result<Page>> + Send,
 {
-    let (pages_tx, mut pages_rx) = mpsc::channel::<Result<Page>>(2 * total as usize);
+    let mut pages = segment_pages(total, fetch);
+    let mut totals = Totals::default();
+    while let Some(page) = pages.recv().await {
+        let page = page?;
+        totals.add(&page);
+        for it in page.items {
+            emit(it)?;
+            totals.emitted += 1;
+        }
+    }
+    Ok(totals)
+}
+
+/// The pages of `total` scan segments read at once, as they arrive, through a channel of
+/// `2 × total` pages: a slow reader holds the segments back. Dropping the receiver stops them
+/// after the page each is fetching; a segment stops after its first error, which is delivered.
+pub fn segment_pages<F, Fut>(total: i32, fetch: F) -> mpsc::Receiver<Result<Page>>
+where
+    F: Fn(i32, Option<Item>) -> Fut + Clone + Send + 'static,
+    Fut: Future<Output = Result<Page>> + Send,
+{
+    let (pages_tx, pages_rx) = mpsc::channel::<Result<Page>>(2 * total.max(1) as usize);
     for segment in 0..total {
         let fetch = fetch.clone();
         let pages_tx = pages_tx.clone();
@@ -123,17 +144,7 @@ where
             }
         });
     }
-    drop(pages_tx);
-    let mut totals = Totals::default();
-    while let Some(page) = pages_rx.recv().await {
-        let page = page?;
-        totals.add(&page);
-        for it in page.items {
-            emit(it)?;
-            totals.emitted += 1;
-        }
-    }
-    Ok(totals)
+    pages_rx
 }
 
 #[cfg(test)]

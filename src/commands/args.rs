@@ -128,3 +128,42 @@ pub enum Select {
     /// Only the number of matching items
     Count,
 }
+
+/// A second target (copy's destination): the global target options' names prefixed `--to-`.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Destination (default: the source's target)")]
+pub struct ToTargetArgs {
+    /// Write to this DynamoDB-compatible endpoint
+    #[arg(long, value_name = "URL")]
+    pub to_endpoint_url: Option<String>,
+    /// Write to AWS DynamoDB in this region
+    #[arg(long, value_name = "REGION")]
+    pub to_region: Option<String>,
+    /// Write with this named profile
+    #[arg(long, value_name = "PROFILE")]
+    pub to_profile: Option<String>,
+    /// Write to the embedded engine
+    #[arg(long)]
+    pub to_local: bool,
+    /// The embedded engine's data directory for --to-local
+    #[arg(long, value_name = "DIR", requires = "to_local")]
+    pub to_data_dir: Option<PathBuf>,
+}
+
+impl ToTargetArgs {
+    /// The destination's target options, None when no `--to-` option is given (the source's).
+    pub fn target(&self) -> Option<TargetOptions> {
+        let given = self.to_endpoint_url.is_some()
+            || self.to_region.is_some()
+            || self.to_profile.is_some()
+            || self.to_local;
+        given.then(|| TargetOptions {
+            endpoint_url: self.to_endpoint_url.clone(),
+            region: self.to_region.clone(),
+            profile: self.to_profile.clone(),
+            local: self.to_local,
+            data_dir: self.to_data_dir.clone(),
+            in_memory: false,
+        })
+    }
+}

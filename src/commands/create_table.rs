@@ -163,6 +163,49 @@ pub(crate) fn throughput(capacity: Capacity) -> ProvisionedThroughput {
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     let def = args.definition()?;
+    let created = match create(db, &def).await {
+        Ok(()) => true,
+        Err(Refused::Exists(error)) if args.if_not_exists => {
+            let existing = db.describe(&def.name).await?;
+            let existing = TableDefinition::from_description(&existing, None, Vec::new())?;
+            drop(error);
+            same_or_error(&def, &existing, db)?;
+            if !global.quiet {
+                eprintln!(
+                    "ddb: table {} already exists with this definition",
+                    def.name
+                );
+            }
+            false
+        }
+        Err(Refused::Exists(error)) => {
+            return Err(error.context(format!(
+                "table {} already exists at {} (--if-not-exists accepts an identical one)",
+                def.name, db.endpoint
+            )))
+        }
+        Err(Refused::Other(error)) => return Err(error),
+    };
+    let description = if args.no_wait {
+        db.describe(&def.name).await?
+    } else {
+        settle(db, &def, created, &super::read::progress(global)).await?
+    };
+    describe_table::print(global, db, &description).await?;
+    Ok(Outcome::Done)
+}
+
+/// Why CreateTable failed: the table exists (which `--if-not-exists` may accept), or anything else.
+pub(crate) enum Refused {
+    Exists(anyhow::Error),
+    Other(anyhow::Error),
+}
+
+/// Sends CreateTable for the definition.
+pub(crate) async fn create(db: &Db, def: &TableDefinition) -> Result<(), Refused> {
+    let attributes = def
+        .key_attributes()
+        .map_err(|e| Refused::Other(UsageError(e).into()))?;
     let gsis: Vec<GlobalSecondaryIndex> = def
         .gsis
         .iter()
@@ -198,9 +241,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         .create_table()
         .table_name(&def.name)
         .set_key_schema(Some(key_elements(&def.key)))
-        .set_attribute_definitions(Some(attribute_definitions(
-            &def.key_attributes().map_err(UsageError)?,
-        )))
+        .set_attribute_definitions(Some(attribute_definitions(&attributes)))
         .set_global_secondary_indexes((!gsis.is_empty()).then_some(gsis))
         .set_local_secondary_indexes((!lsis.is_empty()).then_some(lsis))
         .billing_mode(if def.capacity.is_some() {
@@ -218,59 +259,57 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         }))
         .set_tags((!tags.is_empty()).then_some(tags))
         .set_deletion_protection_enabled(def.deletion_protection.then_some(true))
-        .set_table_class(args.table_class.map(TableClass::to_sdk));
+        .set_table_class((def.class != TableClass::Standard).then(|| def.class.to_sdk()));
     match request.send().await {
-        Ok(_) => {}
-        Err(err)
-            if args.if_not_exists
-                && err
-                    .as_service_error()
-                    .is_some_and(|e| e.is_resource_in_use_exception()) =>
-        {
-            let existing = db.describe(&def.name).await?;
-            let existing = TableDefinition::from_description(&existing, None, Vec::new())?;
-            let differences = def.differences(&existing);
-            if !differences.is_empty() {
-                bail!(
-                    "table {} already exists at {} with another definition: {}; --if-not-exists accepts only an identical one (`ddb describe-table {} --as create` shows it)",
-                    def.name,
-                    db.endpoint,
-                    differences.join("; "),
-                    def.name
-                );
-            }
-            if !global.quiet {
-                eprintln!(
-                    "ddb: table {} already exists with this definition",
-                    def.name
-                );
-            }
-        }
+        Ok(_) => Ok(()),
         Err(err) => {
             let in_use = err
                 .as_service_error()
                 .is_some_and(|e| e.is_resource_in_use_exception());
             let error = api_error(err, &db.at(&def.name));
             if in_use {
-                return Err(error.context(format!(
-                    "table {} already exists at {} (--if-not-exists accepts an identical one)",
-                    def.name, db.endpoint
-                )));
+                Err(Refused::Exists(error))
+            } else {
+                Err(Refused::Other(
+                    error.context(format!("create table {}", def.name)),
+                ))
             }
-            return Err(error.context(format!("create table {}", def.name)));
         }
     }
-    let description = if args.no_wait {
-        db.describe(&def.name).await?
-    } else {
-        let description = wait::until_active(db, &def.name, &super::read::progress(global)).await?;
-        if let Some(attribute) = &def.ttl {
-            ttl::set(db, &def.name, attribute, true).await?;
-        }
-        description
-    };
-    describe_table::print(global, db, &description).await?;
-    Ok(Outcome::Done)
+}
+
+/// An existing table with another definition is an error naming each difference.
+pub(crate) fn same_or_error(
+    wanted: &TableDefinition,
+    existing: &TableDefinition,
+    db: &Db,
+) -> Result<()> {
+    let differences = wanted.differences(existing);
+    if differences.is_empty() {
+        return Ok(());
+    }
+    bail!(
+        "table {} already exists at {} with another definition: {}; --if-not-exists accepts only an identical one (`ddb describe-table {} --as create` shows it)",
+        wanted.name,
+        db.endpoint,
+        differences.join("; "),
+        wanted.name
+    )
+}
+
+/// Waits until the table and its indexes are ACTIVE, then turns TTL on when the definition has
+/// it and the table was just `created` (TTL has no place in CreateTable).
+pub(crate) async fn settle(
+    db: &Db,
+    def: &TableDefinition,
+    created: bool,
+    bar: &indicatif::ProgressBar,
+) -> Result<aws_sdk_dynamodb::types::TableDescription> {
+    let description = wait::until_active(db, &def.name, bar).await?;
+    if let (Some(attribute), true) = (&def.ttl, created) {
+        ttl::set(db, &def.name, attribute, true).await?;
+    }
+    Ok(description)
 }
 
 /// Creates an on-demand table keyed by one string attribute and waits until it is ACTIVE

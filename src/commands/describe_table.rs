@@ -42,21 +42,33 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     let description = db.describe(&args.table).await?;
     match args.form {
         Some(Form::Create) => {
-            let extras = Extras::read(global, db, &description, true).await;
-            let definition = TableDefinition::from_description(
-                &description,
-                extras
-                    .ttl
-                    .as_ref()
-                    .and_then(|t| t.enabled_attribute())
-                    .map(str::to_string),
-                extras.tags.unwrap_or_default(),
-            )?;
-            println!("{}", definition.to_command());
+            println!(
+                "{}",
+                definition(global, db, &description).await?.to_command()
+            );
         }
         None => print(global, db, &description).await?,
     }
     Ok(Outcome::Done)
+}
+
+/// The table's whole definition: the description with its TTL attribute and tags, each asked
+/// for; what the target cannot say is noted on stderr.
+pub(crate) async fn definition(
+    global: &GlobalArgs,
+    db: &Db,
+    description: &TableDescription,
+) -> Result<TableDefinition> {
+    let extras = Extras::read(global, db, description, true).await;
+    TableDefinition::from_description(
+        description,
+        extras
+            .ttl
+            .as_ref()
+            .and_then(|t| t.enabled_attribute())
+            .map(str::to_string),
+        extras.tags.unwrap_or_default(),
+    )
 }
 
 /// Prints a description with its TTL and tags (also after `create-table` and `update-table`).

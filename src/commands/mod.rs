@@ -8,6 +8,7 @@ pub mod args;
 pub mod bench;
 pub mod completions;
 pub mod conditional_delete;
+pub mod copy;
 pub mod create_table;
 pub mod delete;
 pub mod delete_table;

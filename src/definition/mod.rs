@@ -271,6 +271,11 @@ impl TableDefinition {
                 projection: Projection::from_sdk(lsi.projection()),
             });
         }
+        // Targets list indexes in different orders; the definition's is by name, so two tables
+        // with the same indexes print the same line.
+        definition.gsis.sort_by(|a, b| a.name.cmp(&b.name));
+        definition.gsi_capacity.sort_by(|a, b| a.0.cmp(&b.0));
+        definition.lsis.sort_by(|a, b| a.name.cmp(&b.name));
         definition.stream = d
             .stream_specification()
             .filter(|s| s.stream_enabled())

@@ -13,15 +13,15 @@ use serde_json::{json, Value};
 
 /// Counts of what the proxy did.
 #[derive(Default)]
-struct Injected {
-    batches: AtomicU64,
-    throttled: AtomicU64,
-    halved: AtomicU64,
+pub(crate) struct Injected {
+    pub(crate) batches: AtomicU64,
+    pub(crate) throttled: AtomicU64,
+    pub(crate) halved: AtomicU64,
 }
 
 /// What the proxy does with one request: BatchWriteItem is throttled (every fourth) or half
 /// refused as UnprocessedItems (another fourth); everything else is forwarded.
-fn handle(
+pub(crate) fn handle(
     upstream: &str,
     injected: &Injected,
     head: &[String],

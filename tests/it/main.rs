@@ -10,6 +10,7 @@ mod batch_get;
 mod bench;
 mod bulk;
 mod cli;
+mod copy;
 mod embedded;
 mod faults;
 mod items;

@@ -1,0 +1,240 @@
+//! `ddb copy`: definitions and items arrive whole (every attribute type, two GSIs, an LSI, TTL
+//! and a stream), between names on one target and, when the suite runs against DynamoDB Local,
+//! between the embedded engine and DynamoDB Local both ways; through throttling and
+//! UnprocessedItems nothing is lost; and what it refuses.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use assert_cmd::Command;
+
+use crate::common::{self, stderr, Suite};
+use crate::faults;
+
+const DEFINITION: &[&str] = &[
+    "--pk",
+    "id:S",
+    "--sk",
+    "n:N",
+    "--gsi",
+    "ByA:a:S:keys",
+    "--gsi",
+    "ByB:b:S:n:N:include=x",
+    "--lsi",
+    "ByC:c:N",
+    "--stream",
+    "new-and-old",
+    "--ttl",
+    "expires",
+];
+
+/// 3,000 items with every attribute type, 38-digit numbers among them, as DynamoDB JSON lines.
+fn every_type(suite: &Suite) -> std::path::PathBuf {
+    let lines: String = (0..3000)
+        .map(|i| {
+            let n = if i % 7 == 0 { format!("{i}.000000000000000000000000000000001") } else { i.to_string() };
+            serde_json::json!({
+                "id": {"S": format!("p{}", i % 50)}, "n": {"N": n}, "a": {"S": format!("a{}", i % 5)},
+                "b": {"S": "b"}, "c": {"N": (i % 9).to_string()}, "x": {"S": "included"},
+                "ss": {"SS": ["x", "y"]}, "ns": {"NS": ["1", "2.5"]}, "bin": {"B": "AAEC"},
+                "bs": {"BS": ["AA==", "AQ=="]}, "nul": {"NULL": true}, "bo": {"BOOL": i % 2 == 0},
+                "l": {"L": [{"S": "q"}, {"N": "12345678901234567890123456789012345678"}]},
+                "m": {"M": {"k": {"M": {"deep": {"S": "ü ☃"}}}}}
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    let path = suite.dir().join("every-type.ndjson");
+    std::fs::write(&path, lines).unwrap();
+    path
+}
+
+fn source_table(suite: &Suite, ddb: impl Fn() -> Command) -> String {
+    let table = suite.table_name("CopySrc");
+    let run = |args: &[&str]| {
+        let out = ddb().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    };
+    run(&[&["create-table", &table][..], DEFINITION].concat());
+    run(&[
+        "put",
+        &table,
+        "--file",
+        every_type(suite).to_str().unwrap(),
+        "--typed",
+    ]);
+    table
+}
+
+/// The table's items as sorted DynamoDB JSON lines, and its `--as create` line without the name.
+fn contents(ddb: impl Fn() -> Command, table: &str) -> (Vec<String>, Vec<String>) {
+    let out = ddb()
+        .args(["scan", table, "--typed", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut items: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| sets_sorted(serde_json::from_str(line).unwrap()).to_string())
+        .collect();
+    items.sort();
+    let out = ddb()
+        .args(["describe-table", table, "--as", "create"])
+        .output()
+        .unwrap();
+    let mut words = shlex::split(String::from_utf8_lossy(&out.stdout).trim()).unwrap();
+    words.remove(2);
+    (items, words)
+}
+
+/// A set's members in one order: DynamoDB keeps no order in a set, and targets return them in
+/// their own.
+fn sets_sorted(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let v = match (k.as_str(), v) {
+                        ("SS" | "NS" | "BS", Value::Array(mut members)) => {
+                            members.sort_by_key(|m| m.to_string());
+                            Value::Array(members)
+                        }
+                        (_, v) => sets_sorted(v),
+                    };
+                    (k, v)
+                })
+                .collect(),
+        ),
+        Value::Array(values) => Value::Array(values.into_iter().map(sets_sorted).collect()),
+        other => other,
+    }
+}
+
+#[test]
+fn a_copy_on_one_target_is_whole() {
+    let suite = Suite::new();
+    let source = source_table(&suite, || suite.ddb());
+    let copy = suite.table_name("CopyDst");
+    suite.run_ok(&["copy", &source, &copy, "--segments", "3"]);
+    let (items, definition) = contents(|| suite.ddb(), &source);
+    assert_eq!(items.len(), 3000);
+    assert_eq!(contents(|| suite.ddb(), &copy), (items, definition));
+    // Again into the same table: refused, unless the definitions agree and --if-not-exists says so.
+    let out = suite.run(&["copy", &source, &copy]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    suite.run_ok(&["copy", &source, &copy, "--if-not-exists", "--schema-only"]);
+    let out = suite.run(&["copy", &source, &source]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn subsets_schema_only_and_data_only() {
+    let suite = Suite::new();
+    let source = source_table(&suite, || suite.ddb());
+    let empty = suite.table_name("CopySchema");
+    suite.run_ok(&["copy", &source, &empty, "--schema-only"]);
+    assert_eq!(suite.count(&empty), 0);
+    suite.run_ok(&[
+        "copy",
+        &source,
+        &empty,
+        "--data-only",
+        "--filter",
+        "a = :a",
+        "--values",
+        ":a=a1",
+    ]);
+    assert_eq!(suite.count(&empty), 600);
+    let sample = suite.table_name("CopySample");
+    suite.run_ok(&[
+        "copy",
+        &source,
+        &sample,
+        "--max-items",
+        "25",
+        "--segments",
+        "1",
+    ]);
+    assert_eq!(suite.count(&sample), 25);
+    let out = suite.run(&["copy", &source, &suite.table_name("Missing"), "--data-only"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+}
+
+#[test]
+fn between_the_embedded_engine_and_dynamodb_local_both_ways() {
+    let suite = Suite::new();
+    let Some(endpoint) = suite.endpoint().map(str::to_string) else {
+        return; // needs DynamoDB Local beside the embedded engine
+    };
+    let data_dir = suite.data_dir().display().to_string();
+    let source = source_table(&suite, || suite.embedded());
+    let pushed = suite.table_name("Pushed");
+    let out = suite
+        .embedded()
+        .args(["copy", &source, &pushed, "--to-endpoint-url", &endpoint])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let original = contents(|| suite.embedded(), &source);
+    assert_eq!(
+        contents(|| suite.ddb(), &pushed),
+        original,
+        "embedded -> DynamoDB Local"
+    );
+    let pulled = suite.table_name("Pulled");
+    let out = suite
+        .ddb()
+        .args([
+            "copy",
+            &pushed,
+            &pulled,
+            "--to-local",
+            "--to-data-dir",
+            &data_dir,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        contents(|| suite.embedded(), &pulled),
+        original,
+        "DynamoDB Local -> embedded"
+    );
+}
+
+#[test]
+fn a_copy_through_throttling_and_unprocessed_items_loses_nothing() {
+    let suite = Suite::new();
+    let source = source_table(&suite, || suite.ddb());
+    let (_server, upstream) = common::upstream(&suite);
+    let injected = Arc::new(faults::Injected::default());
+    let via_proxy = {
+        let (upstream, injected) = (upstream.clone(), injected.clone());
+        common::proxy(move |head, body| faults::handle(&upstream, &injected, head, body))
+    };
+    let copy = suite.table_name("CopyFaults");
+    let out = suite
+        .ddb()
+        .args(["copy", &source, &copy, "--to-endpoint-url", &via_proxy])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        injected.throttled.load(Ordering::Relaxed) > 0
+            && injected.halved.load(Ordering::Relaxed) > 0
+    );
+    let direct = || {
+        let mut command = suite.bare();
+        command.args(["--endpoint-url", &format!("http://{upstream}")]);
+        command
+    };
+    assert_eq!(
+        contents(direct, &copy).0,
+        contents(|| suite.ddb(), &source).0
+    );
+}
