@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('ttl', 'ttl', [CompletionResultType]::ParameterValue, 'Show a table''s time to live, or turn it on or off [API: DescribeTimeToLive, UpdateTimeToLive]')
             [CompletionResult]::new('list-tables', 'list-tables', [CompletionResultType]::ParameterValue, 'List the tables at the target, following every page [API: ListTables]')
             [CompletionResult]::new('delete-table', 'delete-table', [CompletionResultType]::ParameterValue, 'Delete a table and every item in it [API: DeleteTable, DescribeTable]')
+            [CompletionResult]::new('truncate', 'truncate', [CompletionResultType]::ParameterValue, 'Delete every item of a table and keep the table [API: Scan, BatchWriteItem]')
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Write one item, replacing any item with the same key [API: PutItem]')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change attributes of one item in place [API: UpdateItem]')
@@ -193,6 +194,29 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return without waiting until the table is gone')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress bars')
+            [CompletionResult]::new('--consumed-capacity', '--consumed-capacity', [CompletionResultType]::ParameterName, 'Report the capacity units each request consumed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ddb;truncate' {
+            [CompletionResult]::new('--segments', '--segments', [CompletionResultType]::ParameterName, 'Scan segments read at once')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'BatchWriteItem requests in flight at once')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the AWS shared config and credentials files')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The embedded engine''s data directory [default: the platform data directory]/ddb')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
@@ -669,6 +693,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('ttl', 'ttl', [CompletionResultType]::ParameterValue, 'Show a table''s time to live, or turn it on or off [API: DescribeTimeToLive, UpdateTimeToLive]')
             [CompletionResult]::new('list-tables', 'list-tables', [CompletionResultType]::ParameterValue, 'List the tables at the target, following every page [API: ListTables]')
             [CompletionResult]::new('delete-table', 'delete-table', [CompletionResultType]::ParameterValue, 'Delete a table and every item in it [API: DeleteTable, DescribeTable]')
+            [CompletionResult]::new('truncate', 'truncate', [CompletionResultType]::ParameterValue, 'Delete every item of a table and keep the table [API: Scan, BatchWriteItem]')
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Write one item, replacing any item with the same key [API: PutItem]')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change attributes of one item in place [API: UpdateItem]')
@@ -702,6 +727,9 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             break
         }
         'ddb;help;delete-table' {
+            break
+        }
+        'ddb;help;truncate' {
             break
         }
         'ddb;help;put' {

@@ -67,6 +67,9 @@ _ddb() {
             ddb,tail)
                 cmd="ddb__subcmd__tail"
                 ;;
+            ddb,truncate)
+                cmd="ddb__subcmd__truncate"
+                ;;
             ddb,ttl)
                 cmd="ddb__subcmd__ttl"
                 ;;
@@ -148,6 +151,9 @@ _ddb() {
             ddb__subcmd__help,tail)
                 cmd="ddb__subcmd__help__subcmd__tail"
                 ;;
+            ddb__subcmd__help,truncate)
+                cmd="ddb__subcmd__help__subcmd__truncate"
+                ;;
             ddb__subcmd__help,ttl)
                 cmd="ddb__subcmd__help__subcmd__ttl"
                 ;;
@@ -173,7 +179,7 @@ _ddb() {
 
     case "${cmd}" in
         ddb)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail copy serve bench local completions help"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan tail copy serve bench local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -877,7 +883,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__help)
-            opts="create-table describe-table update-table ttl list-tables delete-table put get update tx delete conditional-delete query scan tail copy serve bench local completions help"
+            opts="create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan tail copy serve bench local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1143,6 +1149,20 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__help__subcmd__tail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ddb__subcmd__help__subcmd__truncate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1660,6 +1680,52 @@ _ddb() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ddb__subcmd__truncate)
+            opts="-y -o -q -h -V --yes --segments --parallel --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --segments)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand ttl 'Show a table''s time to live, or turn it on or off [API: DescribeTimeToLive, UpdateTimeToLive]'
             cand list-tables 'List the tables at the target, following every page [API: ListTables]'
             cand delete-table 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
+            cand truncate 'Delete every item of a table and keep the table [API: Scan, BatchWriteItem]'
             cand put 'Write one item, replacing any item with the same key [API: PutItem]'
             cand get 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]'
             cand update 'Change attributes of one item in place [API: UpdateItem]'
@@ -184,6 +185,28 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand -y 'Delete without asking'
             cand --yes 'Delete without asking'
             cand --no-wait 'Return without waiting until the table is gone'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ddb;truncate'= {
+            cand --segments 'Scan segments read at once'
+            cand --parallel 'BatchWriteItem requests in flight at once'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
             cand --local 'Use the embedded engine'
             cand --in-memory 'Use the embedded engine with nothing kept on disk'
             cand -q 'Print nothing on stderr but errors'
@@ -639,6 +662,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand ttl 'Show a table''s time to live, or turn it on or off [API: DescribeTimeToLive, UpdateTimeToLive]'
             cand list-tables 'List the tables at the target, following every page [API: ListTables]'
             cand delete-table 'Delete a table and every item in it [API: DeleteTable, DescribeTable]'
+            cand truncate 'Delete every item of a table and keep the table [API: Scan, BatchWriteItem]'
             cand put 'Write one item, replacing any item with the same key [API: PutItem]'
             cand get 'Read one item by its key, or many from a file of keys [API: GetItem, BatchGetItem]'
             cand update 'Change attributes of one item in place [API: UpdateItem]'
@@ -666,6 +690,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;help;list-tables'= {
         }
         &'ddb;help;delete-table'= {
+        }
+        &'ddb;help;truncate'= {
         }
         &'ddb;help;put'= {
         }

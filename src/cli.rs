@@ -14,8 +14,8 @@ use crate::client::Db;
 use crate::commands::args::GlobalArgs;
 use crate::commands::{
     self, bench, completions, conditional_delete, copy, create_table, delete, delete_table,
-    describe_table, get, list_tables, local, put, query, scan, serve, tail, ttl, tx, update,
-    update_table,
+    describe_table, get, list_tables, local, put, query, scan, serve, tail, truncate, ttl, tx,
+    update, update_table,
 };
 use crate::error::Outcome;
 
@@ -55,6 +55,7 @@ pub enum Command {
     Ttl(ttl::Args),
     ListTables(list_tables::Args),
     DeleteTable(delete_table::Args),
+    Truncate(truncate::Args),
     Put(put::Args),
     Get(get::Args),
     Update(update::Args),
@@ -97,6 +98,7 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
         Command::Ttl(args) => ttl::run(&args, global, db).await,
         Command::ListTables(args) => list_tables::run(&args, global, db).await,
         Command::DeleteTable(args) => delete_table::run(&args, global, db).await,
+        Command::Truncate(args) => truncate::run(&args, global, db).await,
         Command::Put(args) => put::run(&args, global, db).await,
         Command::Get(args) => get::run(&args, global, db).await,
         Command::Update(args) => update::run(&args, global, db).await,

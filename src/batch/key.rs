@@ -48,6 +48,7 @@ pub fn prepare(
         raw,
         item: it,
         key,
+        delete: false,
     })
 }
 

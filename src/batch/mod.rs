@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use aws_sdk_dynamodb::error::ProvideErrorMetadata;
 use aws_sdk_dynamodb::error::SdkError;
-use aws_sdk_dynamodb::types::{PutRequest, ReturnConsumedCapacity, WriteRequest};
+use aws_sdk_dynamodb::types::{DeleteRequest, PutRequest, ReturnConsumedCapacity, WriteRequest};
 use aws_sdk_dynamodb::Client;
 use aws_smithy_types::retry::RetryConfig;
 use tokio::sync::mpsc;
@@ -47,11 +47,20 @@ pub struct Options {
 pub struct Pending {
     pub position: u64,
     pub raw: String,
+    /// The item to put, or for a delete the key.
     pub item: Item,
     key: String,
+    delete: bool,
 }
 
 impl Pending {
+    /// This item's key deleted instead of the item put (BatchWriteItem's DeleteRequest).
+    pub fn into_delete(mut self, key_names: &[String]) -> Pending {
+        self.item = crate::item::project(&self.item, key_names);
+        self.delete = true;
+        self
+    }
+
     /// The key as a canonical text: equal keys ("1" and "1.0" for a number) give equal texts.
     pub fn key_text(&self) -> &str {
         &self.key
@@ -290,15 +299,23 @@ impl Lane {
         loop {
             let requests: Vec<WriteRequest> = remaining
                 .iter()
-                .map(|p| {
-                    WriteRequest::builder()
+                .map(|p| match p.delete {
+                    true => WriteRequest::builder()
+                        .delete_request(
+                            DeleteRequest::builder()
+                                .set_key(Some(p.item.clone()))
+                                .build()
+                                .expect("key set"),
+                        )
+                        .build(),
+                    false => WriteRequest::builder()
                         .put_request(
                             PutRequest::builder()
                                 .set_item(Some(p.item.clone()))
                                 .build()
                                 .expect("item set"),
                         )
-                        .build()
+                        .build(),
                 })
                 .collect();
             let result = self
@@ -320,7 +337,11 @@ impl Lane {
                         .and_then(|u| u.get(&self.table))
                         .map(|reqs| {
                             reqs.iter()
-                                .filter_map(|r| r.put_request().map(|p| p.item().clone()))
+                                .filter_map(|r| {
+                                    r.put_request()
+                                        .map(|p| p.item().clone())
+                                        .or_else(|| r.delete_request().map(|d| d.key().clone()))
+                                })
                                 .collect()
                         })
                         .unwrap_or_default();

@@ -4,23 +4,17 @@
 //! into the bulk writer's retrying lanes, so sets, binary values and 38-digit numbers arrive as
 //! they left.
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
-
 use anyhow::{bail, Result};
 use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
-use indicatif::{ProgressBar, ProgressStyle};
-use tokio::sync::mpsc;
 
 use super::create_table::{self, Refused};
+use super::transfer::{self, Sink};
 use super::{describe_table, read};
-use crate::batch::{self, Options as BatchOptions};
-use crate::client::{api_error, Db};
+use crate::client::Db;
 use crate::commands::args::{ExprArgs, GlobalArgs, ToTargetArgs};
 use crate::definition::TableDefinition;
 use crate::error::{Outcome, UsageError};
 use crate::expr::{self, Placeholders};
-use crate::paginate;
 use crate::schema::KeySchema;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -176,111 +170,44 @@ async fn items(
         .set_expression_attribute_names(placeholders.names_or_none())
         .set_expression_attribute_values(placeholders.values_or_none())
         .return_consumed_capacity(ReturnConsumedCapacity::Total);
-    let total = args.segments;
-    let table = args.source.clone();
-    let fetch = move |segment: i32, start| {
-        let request = request
-            .clone()
-            .set_exclusive_start_key(start)
-            .segment(segment)
-            .total_segments(total);
-        let ctx = ctx.clone();
-        let table = table.clone();
-        async move {
-            let out = request
-                .send()
-                .await
-                .map_err(|e| api_error(e, &ctx).context(format!("scan {table}")))?;
-            Ok(read::page(
-                out.items.unwrap_or_default(),
-                out.last_evaluated_key,
-                out.count,
-                out.scanned_count,
-                out.consumed_capacity.as_ref(),
-            ))
-        }
+    let sink = Sink {
+        db: to,
+        table: &args.destination,
+        key,
+        parallel: args.parallel as usize,
+        delete: false,
     };
-    let bar = bar(global);
-    let (failures_tx, mut failures_rx) = mpsc::unbounded_channel();
-    let writer = batch::Writer::start(
-        to.client.clone(),
-        args.destination.clone(),
-        &BatchOptions {
-            parallel: args.parallel as usize,
-            retry_for: Duration::from_secs(120),
-        },
-        failures_tx,
-        Arc::new(|_: &batch::Counts| {}),
-    );
-    let started = Instant::now();
-    let mut pages = paginate::segment_pages(total, fetch);
-    let mut read = 0u64;
-    let mut read_capacity = 0.0;
-    let mut scan_error = None;
-    'pages: while let Some(page) = pages.recv().await {
-        let page = match page {
-            Ok(page) => page,
-            Err(error) => {
-                scan_error = Some(error);
-                break;
-            }
-        };
-        read_capacity += page.capacity;
-        for item in page.items {
-            if args.max_items.is_some_and(|max| read >= max) {
-                break 'pages;
-            }
-            read += 1;
-            match batch::prepare(read, String::new(), item, key) {
-                Ok(pending) => writer.send(pending).await,
-                Err((_, reason)) => bail!(
-                    "an item of {} does not fit {}: {reason}",
-                    args.source,
-                    args.destination
-                ),
-            }
-            bar.inc(1);
-        }
-    }
-    drop(pages);
-    let counts = writer.finish().await;
-    bar.finish_and_clear();
-    let elapsed = started.elapsed().as_secs_f64();
+    let bar = transfer::bar(global, "copied");
+    let moved =
+        transfer::scan_into(request, ctx, args.segments, args.max_items, sink, &bar).await?;
     if !global.quiet {
         eprintln!(
-            "ddb: copied {} items from {} to {} in {elapsed:.2} s ({:.0} items/s); read {read} ({read_capacity} capacity units), {} failed, {} requests retried, {} write capacity units",
-            counts.written,
+            "ddb: copied {} items from {} to {} in {:.2} s ({:.0} items/s); read {} ({} capacity units), {} failed, {} requests retried, {} write capacity units",
+            moved.counts.written,
             args.source,
             args.destination,
-            counts.written as f64 / elapsed.max(1e-9),
-            counts.failed,
-            counts.retried,
-            counts.capacity
+            moved.seconds,
+            moved.counts.written as f64 / moved.seconds.max(1e-9),
+            moved.read,
+            moved.read_capacity,
+            moved.counts.failed,
+            moved.counts.retried,
+            moved.counts.capacity
         );
     }
-    if let Some(error) = scan_error {
+    if let Some(error) = moved.scan_error {
         return Err(error.context(format!(
-            "copy stopped after {read} items were read; run it again with --data-only to copy every item again (a copy overwrites, so nothing is doubled)"
+            "copy of {} stopped after {} items were read; run it again with --data-only to copy every item again (a copy overwrites, so nothing is doubled)",
+            args.source, moved.read
         )));
     }
-    if counts.failed > 0 {
-        let example = failures_rx.try_recv().map(|f| f.reason).unwrap_or_default();
+    if moved.counts.failed > 0 {
         bail!(
-            "{} items were not written to {} (e.g. {example}); run the copy again with --data-only to write every item again",
-            counts.failed,
-            args.destination
+            "{} items were not written to {} (e.g. {}); run the copy again with --data-only to write every item again",
+            moved.counts.failed,
+            args.destination,
+            moved.failure.unwrap_or_default()
         );
     }
     Ok(Outcome::Done)
-}
-
-fn bar(global: &GlobalArgs) -> ProgressBar {
-    use std::io::IsTerminal;
-    if global.quiet || global.no_progress || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    ProgressBar::new_spinner().with_style(
-        ProgressStyle::with_template("{spinner} copied {pos} items ({per_sec}) {elapsed}")
-            .expect("valid template"),
-    )
 }

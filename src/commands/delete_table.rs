@@ -1,13 +1,11 @@
 //! `ddb delete-table`: DeleteTable, after a confirmation on a terminal, then waits until it is gone.
 
-use std::io::Write;
+use anyhow::Result;
 
-use anyhow::{bail, Context, Result};
-
-use super::{can_prompt, wait};
+use super::wait;
 use crate::client::{api_error, Db};
 use crate::commands::args::GlobalArgs;
-use crate::error::{Diagnostic, Outcome, UsageError};
+use crate::error::{Diagnostic, Outcome};
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(
@@ -30,30 +28,7 @@ pub struct Args {
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     if !args.yes {
-        if !can_prompt() {
-            return Err(UsageError(format!(
-                "refusing to delete table {} without --yes: there is no terminal to confirm on",
-                args.table
-            ))
-            .into());
-        }
-        let description = db.describe(&args.table).await?;
-        eprint!(
-            "Delete table {} ({} items) at {}? Type the table name to confirm: ",
-            args.table,
-            description
-                .item_count()
-                .map_or("?".to_string(), |n| n.to_string()),
-            db.endpoint
-        );
-        std::io::stderr().flush().ok();
-        let mut answer = String::new();
-        std::io::stdin()
-            .read_line(&mut answer)
-            .context("cannot read the confirmation")?;
-        if answer.trim() != args.table {
-            bail!("not confirmed; table {} was not deleted", args.table);
-        }
+        super::confirm(db, &args.table, "Delete table").await?;
     }
     db.client
         .delete_table()

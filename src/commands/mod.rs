@@ -23,6 +23,8 @@ pub mod read;
 pub mod scan;
 pub mod serve;
 pub mod tail;
+pub mod transfer;
+pub mod truncate;
 pub mod ttl;
 pub mod tx;
 pub mod update;
@@ -136,6 +138,36 @@ pub(crate) async fn shutdown_signal() {
     {
         let _ = interrupt.await;
     }
+}
+
+/// Asks the user to type the table's name before a destructive command (`what`, e.g. "Delete
+/// table"); without a terminal to ask on, refuses and names `--yes`.
+pub(crate) async fn confirm(db: &Db, table: &str, what: &str) -> Result<()> {
+    use std::io::Write;
+    if !can_prompt() {
+        return Err(crate::error::UsageError(format!(
+            "refusing to {} {table} without --yes: there is no terminal to confirm on",
+            what.to_lowercase()
+        ))
+        .into());
+    }
+    let description = db.describe(table).await?;
+    eprint!(
+        "{what} {table} ({} items) at {}? Type the table name to confirm: ",
+        description
+            .item_count()
+            .map_or("?".to_string(), |n| n.to_string()),
+        db.endpoint
+    );
+    std::io::stderr().flush().ok();
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .context("cannot read the confirmation")?;
+    if answer.trim() != table {
+        anyhow::bail!("not confirmed; nothing was done to {table}");
+    }
+    Ok(())
 }
 
 /// Whether ddb may ask the user a question: both stdin and stderr are terminals.

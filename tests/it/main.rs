@@ -23,6 +23,7 @@ mod serve_ops;
 mod serve_robustness;
 mod tables;
 mod tail;
+mod truncate;
 mod tx;
 mod update;
 mod walkthrough;

@@ -1,0 +1,141 @@
+//! Items from a scan into the bulk writer's lanes: what `copy` (puts on another table) and
+//! `truncate` (deletes of the keys read) share. The scan runs in segments and hands its pages
+//! through a bounded channel, the writer's lanes hold back the scan when they are full, and a
+//! failure on either side is counted, never dropped.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use aws_sdk_dynamodb::operation::scan::builders::ScanFluentBuilder;
+use indicatif::{ProgressBar, ProgressStyle};
+use tokio::sync::mpsc;
+
+use super::read;
+use crate::batch::{self, Counts, Options as BatchOptions};
+use crate::client::{api_error, Db, ErrorContext};
+use crate::commands::args::GlobalArgs;
+use crate::paginate;
+use crate::schema::KeySchema;
+
+/// Where the items go and how.
+pub(crate) struct Sink<'a> {
+    pub db: &'a Db,
+    pub table: &'a str,
+    pub key: &'a KeySchema,
+    pub parallel: usize,
+    /// Delete the keys read instead of putting the items.
+    pub delete: bool,
+}
+
+/// What a transfer amounted to.
+pub(crate) struct Moved {
+    pub read: u64,
+    pub read_capacity: f64,
+    pub counts: Counts,
+    pub seconds: f64,
+    /// The scan's error, when it stopped before the end.
+    pub scan_error: Option<anyhow::Error>,
+    /// One failed item's reason, when some failed.
+    pub failure: Option<String>,
+}
+
+/// Runs `request` (a Scan, filter and projection set) in `segments`, at most `max_items` items,
+/// into the sink.
+pub(crate) async fn scan_into(
+    request: ScanFluentBuilder,
+    ctx: ErrorContext,
+    segments: i32,
+    max_items: Option<u64>,
+    sink: Sink<'_>,
+    bar: &ProgressBar,
+) -> Result<Moved> {
+    let fetch = move |segment: i32, start| {
+        let request = request
+            .clone()
+            .set_exclusive_start_key(start)
+            .segment(segment)
+            .total_segments(segments);
+        let ctx = ctx.clone();
+        async move {
+            let out = request
+                .send()
+                .await
+                .map_err(|e| api_error(e, &ctx).context("scan"))?;
+            Ok(read::page(
+                out.items.unwrap_or_default(),
+                out.last_evaluated_key,
+                out.count,
+                out.scanned_count,
+                out.consumed_capacity.as_ref(),
+            ))
+        }
+    };
+    let (failures_tx, mut failures_rx) = mpsc::unbounded_channel();
+    let writer = batch::Writer::start(
+        sink.db.client.clone(),
+        sink.table.to_string(),
+        &BatchOptions {
+            parallel: sink.parallel.max(1),
+            retry_for: Duration::from_secs(120),
+        },
+        failures_tx,
+        Arc::new(|_: &Counts| {}),
+    );
+    let key_names = sink.key.names();
+    let started = Instant::now();
+    let mut pages = paginate::segment_pages(segments, fetch);
+    let (mut read, mut read_capacity, mut scan_error) = (0u64, 0.0, None);
+    'pages: while let Some(page) = pages.recv().await {
+        let page = match page {
+            Ok(page) => page,
+            Err(error) => {
+                scan_error = Some(error);
+                break;
+            }
+        };
+        read_capacity += page.capacity;
+        for item in page.items {
+            if max_items.is_some_and(|max| read >= max) {
+                break 'pages;
+            }
+            read += 1;
+            match batch::prepare(read, String::new(), item, sink.key) {
+                Ok(pending) if sink.delete => writer.send(pending.into_delete(&key_names)).await,
+                Ok(pending) => writer.send(pending).await,
+                Err((_, reason)) => {
+                    scan_error = Some(anyhow::anyhow!(
+                        "an item does not fit table {}: {reason}",
+                        sink.table
+                    ));
+                    break 'pages;
+                }
+            }
+            bar.inc(1);
+        }
+    }
+    drop(pages);
+    let counts = writer.finish().await;
+    bar.finish_and_clear();
+    Ok(Moved {
+        read,
+        read_capacity,
+        failure: failures_rx.try_recv().ok().map(|f| f.reason),
+        counts,
+        seconds: started.elapsed().as_secs_f64(),
+        scan_error,
+    })
+}
+
+/// A spinner counting items on a terminal.
+pub(crate) fn bar(global: &GlobalArgs, verb: &str) -> ProgressBar {
+    use std::io::IsTerminal;
+    if global.quiet || global.no_progress || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let template = format!("{{spinner}} {verb} {{pos}} items ({{per_sec}}) {{elapsed}}");
+    let bar = ProgressBar::new_spinner()
+        .with_style(ProgressStyle::with_template(&template).expect("valid template"));
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
