@@ -63,8 +63,9 @@ pub struct Input {
     pub format: InputFormat,
 }
 
-/// Opens `path` (`-` for standard input). Without `format`, a `.csv` name means CSV, and
-/// otherwise the first non-blank character decides: `[` a JSON array, anything else NDJSON.
+/// Opens `path` (`-` for standard input), gunzipping it when it starts with gzip's magic bytes.
+/// Without `format`, a `.csv` (or `.csv.gz`) name means CSV, and otherwise the first non-blank
+/// character decides: `[` a JSON array, anything else NDJSON.
 pub fn open(
     path: &str,
     format: Option<InputFormat>,
@@ -79,16 +80,27 @@ pub fn open(
         (Box::new(file), size)
     };
     let bytes_read = Arc::new(AtomicU64::new(0));
-    let mut reader = BufReader::with_capacity(
+    let mut counted = BufReader::with_capacity(
         256 * 1024,
         Counted {
             inner: reader,
             count: bytes_read.clone(),
         },
     );
+    // Gzip by its magic bytes, whatever the name; progress stays in compressed bytes read.
+    let gzip = counted.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    let mut reader: Box<dyn BufRead + Send> = if gzip {
+        Box::new(BufReader::with_capacity(
+            256 * 1024,
+            flate2::bufread::MultiGzDecoder::new(counted),
+        ))
+    } else {
+        Box::new(counted)
+    };
+    let name = path.strip_suffix(".gz").unwrap_or(path);
     let format = match format {
         Some(f) => f,
-        None if Path::new(path)
+        None if Path::new(name)
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv")) =>
         {
@@ -119,9 +131,31 @@ pub fn open(
     })
 }
 
+/// A file's bytes, gunzipped when it starts with gzip's magic bytes (for reading a CSV header
+/// apart from the records).
+pub fn open_plain(path: &str) -> io::Result<Box<dyn BufRead + Send>> {
+    let mut file = BufReader::new(File::open(path)?);
+    Ok(if file.fill_buf()?.starts_with(&[0x1f, 0x8b]) {
+        Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(file)))
+    } else {
+        Box::new(file)
+    })
+}
+
+/// An item from one record's text. A line of DynamoDB's export to S3, `{"Item": {...}}` with a
+/// DynamoDB JSON item inside, is recognised as such without a flag.
 fn item_from_text(text: &str, typed: bool) -> Result<Item, String> {
     let value = item::parse_json(text).map_err(|e| e.to_string())?;
+    if let Some(exported) = aws_export_item(&value) {
+        return Ok(exported);
+    }
     item::item_from_json(&value, typed).map_err(|e| e.to_string())
+}
+
+fn aws_export_item(value: &serde_json::Value) -> Option<Item> {
+    let object = value.as_object().filter(|o| o.len() == 1)?;
+    let inner = object.get("Item").filter(|i| i.is_object())?;
+    item::item_from_json(inner, true).ok()
 }
 
 struct NdjsonRecords<R> {

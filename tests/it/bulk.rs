@@ -55,7 +55,10 @@ fn a_typed_export_and_import_reproduces_every_item() {
     assert!(out.status.success(), "{}", stderr(&out));
 
     let normalise = |text: &str| -> Vec<Value> {
-        let mut items: Vec<Value> = common::ndjson(text).into_iter().map(sort_sets).collect();
+        let mut items: Vec<Value> = common::ndjson(text)
+            .into_iter()
+            .map(common::sort_sets)
+            .collect();
         items.sort_by_key(|i| i["title"]["S"].as_str().unwrap().to_string());
         items
     };
@@ -67,28 +70,6 @@ fn a_typed_export_and_import_reproduces_every_item() {
         exported.contains(r#""big":{"N":"1000000000000000000000000000000"}"#),
         "31 digits kept as text"
     );
-}
-
-/// Sets have no order in DynamoDB: compare them sorted.
-fn sort_sets(value: Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| {
-                    let v = match (k.as_str(), v) {
-                        ("SS" | "NS" | "BS", Value::Array(mut items)) => {
-                            items.sort_by_key(|x| x.to_string());
-                            Value::Array(items)
-                        }
-                        (_, other) => sort_sets(other),
-                    };
-                    (k, v)
-                })
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.into_iter().map(sort_sets).collect()),
-        other => other,
-    }
 }
 
 #[test]
@@ -275,4 +256,57 @@ fn a_json_array_load_keeps_bad_elements_as_given() {
         .map(|i| i["id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(ids.len(), 2, "{ids:?}");
+}
+
+fn gzip(path: &std::path::Path, text: &str) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut encoder = flate2::write::GzEncoder::new(file, flate2::Compression::default());
+    encoder.write_all(text.as_bytes()).unwrap();
+    encoder.finish().unwrap();
+}
+
+#[test]
+fn gzip_files_and_dynamodb_s3_export_lines_load_as_they_are() {
+    let suite = Suite::new();
+    let table = suite.table_name("Export");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    // DynamoDB's export to S3: {"Item": {...DynamoDB JSON...}} a line, gzipped, no flag needed.
+    let exported: String = (0..200)
+        .map(|i| {
+            json!({"Item": {"id": {"S": format!("e{i}")}, "n": {"N": format!("{i}.5")},
+                "tags": {"SS": ["a", "b"]}, "raw": {"B": "AAEC"}, "deep": {"M": {"l": {"L": [{"NULL": true}]}}}}})
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    let export = suite.dir().join("export-part-0000.json.gz");
+    gzip(&export, &exported);
+    suite.run_ok(&["put", &table, "--file", export.to_str().unwrap()]);
+    let items = suite.items(&table);
+    assert_eq!(items.len(), 200);
+    let typed = common::ndjson(&suite.run_ok(&["get", &table, "e7", "--typed", "-o", "ndjson"]));
+    assert_eq!(
+        common::sort_sets(typed[0].clone()),
+        json!({"id": {"S": "e7"}, "deep": {"M": {"l": {"L": [{"NULL": true}]}}}, "n": {"N": "7.5"},
+            "raw": {"B": "AAEC"}, "tags": {"SS": ["a", "b"]}})
+    );
+    // A gzipped CSV: types by --csv-types, a bad row to the rejects file under the right header.
+    let csv = suite.dir().join("rows.csv.gz");
+    gzip(&csv, "id,n\nc1,1\nc2,2,extra\nc3,3\n");
+    let rejects = suite.dir().join("rejects.csv");
+    let out = suite.run(&[
+        "put",
+        &table,
+        "--file",
+        csv.to_str().unwrap(),
+        "--csv-types",
+        "n=N",
+        "--rejects",
+        rejects.to_str().unwrap(),
+    ]);
+    assert_eq!(suite.items(&table).len(), 202, "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&rejects).unwrap(),
+        "id,n\nc2,2,extra\n"
+    );
 }

@@ -77,7 +77,7 @@ fn contents(ddb: impl Fn() -> Command, table: &str) -> (Vec<String>, Vec<String>
     let mut items: Vec<String> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
-        .map(|line| sets_sorted(serde_json::from_str(line).unwrap()).to_string())
+        .map(|line| common::sort_sets(serde_json::from_str(line).unwrap()).to_string())
         .collect();
     items.sort();
     let out = ddb()
@@ -87,30 +87,6 @@ fn contents(ddb: impl Fn() -> Command, table: &str) -> (Vec<String>, Vec<String>
     let mut words = shlex::split(String::from_utf8_lossy(&out.stdout).trim()).unwrap();
     words.remove(2);
     (items, words)
-}
-
-/// A set's members in one order: DynamoDB keeps no order in a set, and targets return them in
-/// their own.
-fn sets_sorted(value: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| {
-                    let v = match (k.as_str(), v) {
-                        ("SS" | "NS" | "BS", Value::Array(mut members)) => {
-                            members.sort_by_key(|m| m.to_string());
-                            Value::Array(members)
-                        }
-                        (_, v) => sets_sorted(v),
-                    };
-                    (k, v)
-                })
-                .collect(),
-        ),
-        Value::Array(values) => Value::Array(values.into_iter().map(sets_sorted).collect()),
-        other => other,
-    }
 }
 
 #[test]

@@ -271,7 +271,9 @@ fn csv_header(path: &str) -> Result<String> {
     if path == "-" {
         return Ok(String::new());
     }
-    let mut reader = csv::Reader::from_path(path).with_context(|| format!("cannot read {path}"))?;
+    let mut reader = csv::Reader::from_reader(
+        crate::input::open_plain(path).with_context(|| format!("cannot read {path}"))?,
+    );
     let header = reader
         .headers()
         .with_context(|| format!("cannot read the header of {path}"))?

@@ -439,3 +439,25 @@ pub fn proxy(
     });
     url
 }
+
+/// Sets have no order in DynamoDB: compare them sorted.
+pub fn sort_sets(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let v = match (k.as_str(), v) {
+                        ("SS" | "NS" | "BS", Value::Array(mut items)) => {
+                            items.sort_by_key(|x| x.to_string());
+                            Value::Array(items)
+                        }
+                        (_, other) => sort_sets(other),
+                    };
+                    (k, v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(sort_sets).collect()),
+        other => other,
+    }
+}
