@@ -179,7 +179,7 @@ _ddb() {
 
     case "${cmd}" in
         ddb)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan tail copy serve bench local completions help"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan tail copy serve bench local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -202,11 +202,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -217,7 +221,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__bench)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version query-vs-scan serve help"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version query-vs-scan serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -240,11 +244,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -311,7 +319,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__bench__subcmd__query__subcmd__vs__subcmd__scan)
-            opts="-o -q -h -V --items --partitions --repeat --seed --table --keep --parallel --json --plot --index --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --items --partitions --repeat --seed --table --keep --parallel --json --plot --index --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -366,11 +374,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -381,7 +393,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__bench__subcmd__serve)
-            opts="-o -q -h -V --models --connect --allow-remote --server-pid --clients --duration --workload --pipeline --get-put --get-percent --direct --idle --seed --pin --json --plot --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --models --connect --allow-remote --server-pid --clients --duration --workload --pipeline --get-put --get-percent --direct --idle --seed --pin --json --plot --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -448,11 +460,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -463,7 +479,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__completions)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version bash elvish fish powershell zsh"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -486,11 +502,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -501,7 +521,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__conditional__subcmd__delete)
-            opts="-o -q -h -V --condition --names --values --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --condition --names --values --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -536,11 +556,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -551,7 +575,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__copy)
-            opts="-o -q -h -V --to-endpoint-url --to-region --to-profile --to-local --to-data-dir --if-not-exists --schema-only --data-only --segments --parallel --filter --names --values --max-items --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --to-endpoint-url --to-region --to-profile --to-local --to-data-dir --if-not-exists --schema-only --data-only --segments --parallel --filter --names --values --max-items --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -614,11 +638,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -629,7 +657,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__create__subcmd__table)
-            opts="-o -q -h -V --pk --sk --rcu --wcu --on-demand --gsi --gsi-capacity --lsi --stream --ttl --tag --deletion-protection --table-class --no-wait --if-not-exists --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --pk --sk --rcu --wcu --on-demand --gsi --gsi-capacity --lsi --stream --ttl --tag --deletion-protection --table-class --no-wait --if-not-exists --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -696,11 +724,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -711,7 +743,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__delete)
-            opts="-o -q -h -V --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -734,11 +766,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -749,7 +785,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__delete__subcmd__table)
-            opts="-y -o -q -h -V --yes --no-wait --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-y -o -q -h -V --yes --no-wait --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -772,11 +808,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -787,7 +827,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__describe__subcmd__table)
-            opts="-o -q -h -V --as --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --as --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -814,11 +854,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -829,7 +873,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__get)
-            opts="-o -q -h -V --keys-file --projection --names --values --consistent --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --keys-file --projection --names --values --consistent --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -868,11 +912,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1233,7 +1281,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__list__subcmd__tables)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1256,11 +1304,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1271,7 +1323,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__local)
-            opts="-o -q -h -V --port --bind --allow-remote --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --port --bind --allow-remote --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,11 +1354,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1317,7 +1373,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__put)
-            opts="-o -q -h -V --typed --condition --if-absent --return --names --values --file --format --csv-types --parallel --rejects --dry-run --resume-from --retry-timeout --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --typed --condition --if-absent --return --names --values --file --format --csv-types --parallel --rejects --dry-run --resume-from --retry-timeout --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1384,11 +1440,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1399,7 +1459,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__query)
-            opts="-o -q -h -V --filter --projection --names --values --index --consistent --select --page-size --max-items --start-key --typed --pk --sk --sk-between --sk-begins-with --key-condition --desc --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --filter --projection --names --values --index --consistent --select --page-size --max-items --start-key --typed --pk --sk --sk-between --sk-begins-with --key-condition --desc --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1478,11 +1538,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1493,7 +1557,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__scan)
-            opts="-o -q -h -V --filter --projection --names --values --index --consistent --select --page-size --max-items --start-key --typed --segments --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --filter --projection --names --values --index --consistent --select --page-size --max-items --start-key --typed --segments --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1556,11 +1620,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1571,7 +1639,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__serve)
-            opts="-o -q -h -V --listen --model --protocol --max-clients --max-line --idle-timeout --request-timeout --drain-timeout --pipeline --reply-buffer --reply-memory --token --insecure --read-only --tables --log-level --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --listen --model --protocol --max-clients --max-line --idle-timeout --request-timeout --drain-timeout --pipeline --reply-buffer --reply-memory --token --insecure --read-only --tables --log-level --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1650,11 +1718,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1665,7 +1737,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__tail)
-            opts="-o -q -h -V --from --max-records --timeout --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --from --max-records --timeout --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1700,11 +1772,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1715,7 +1791,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__truncate)
-            opts="-y -o -q -h -V --yes --segments --parallel --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-y -o -q -h -V --yes --segments --parallel --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1746,11 +1822,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1761,7 +1841,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__ttl)
-            opts="-o -q -h -V --attr --off --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --attr --off --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1788,11 +1868,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1803,7 +1887,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__tx)
-            opts="-o -q -h -V --file --get --client-token --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --file --get --client-token --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1834,11 +1918,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1849,7 +1937,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__update)
-            opts="-o -q -h -V --set --set-if-absent --add --remove --delete-from --append --prepend --expression --condition --must-exist --return --names --values --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --set --set-if-absent --add --remove --delete-from --append --prepend --expression --condition --must-exist --return --names --values --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1920,11 +2008,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1935,7 +2027,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__update__subcmd__table)
-            opts="-o -q -h -V --add-gsi --drop-gsi --on-demand --rcu --wcu --gsi-capacity --stream --deletion-protection --table-class --no-wait --endpoint-url --region --profile --local --data-dir --in-memory --output --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --add-gsi --drop-gsi --on-demand --rcu --wcu --gsi-capacity --stream --deletion-protection --table-class --no-wait --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,11 +2082,15 @@ _ddb() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto json ndjson table text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

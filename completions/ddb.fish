@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ddb_global_optspecs
-    string join \n endpoint-url= region= profile= local data-dir= in-memory o/output= q/quiet no-progress consumed-capacity h/help V/version
+    string join \n endpoint-url= region= profile= local data-dir= in-memory o/output= columns= q/quiet no-progress consumed-capacity h/help V/version
 end
 
 function __fish_ddb_needs_command
@@ -32,7 +32,10 @@ complete -c ddb -n "__fish_ddb_needs_command" -s o -l output -d 'Output format' 
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_needs_command" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_needs_command" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_needs_command" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
 complete -c ddb -n "__fish_ddb_needs_command" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -85,7 +88,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand create-table" -s o -l output -d 
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l on-demand -d 'On-demand capacity (the default without --rcu/--wcu)'
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l deletion-protection -d 'Refuse DeleteTable until it is turned off (update-table --deletion-protection off)'
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l no-wait -d 'Return as soon as the table is created, without waiting for ACTIVE (and without --ttl)'
@@ -106,7 +112,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -s o -l output -
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -136,7 +145,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand update-table" -s o -l output -d 
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l on-demand -d 'Switch to on-demand capacity'
 complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l no-wait -d 'Return once the change is accepted, without waiting for it to finish'
 complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l local -d 'Use the embedded engine'
@@ -155,7 +167,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand ttl" -s o -l output -d 'Output f
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l off -d 'Turn TTL off'
 complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
@@ -172,7 +187,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -s o -l output -d '
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
 complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -188,7 +206,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s o -l output -d 
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s y -l yes -d 'Delete without asking'
 complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l no-wait -d 'Return without waiting until the table is gone'
 complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l local -d 'Use the embedded engine'
@@ -208,7 +229,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand truncate" -s o -l output -d 'Out
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -s y -l yes -d 'Delete without asking'
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
@@ -239,7 +263,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand put" -s o -l output -d 'Output f
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l typed -d 'Read the item as DynamoDB JSON ({"S": "x"}), the only form for sets and binary'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l if-absent -d 'Insert only: refuse (exit 3) when an item with this key exists, leaving it as it was'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l dry-run -d 'Check every record and write nothing'
@@ -262,7 +289,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand get" -s o -l output -d 'Output f
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand get" -l consistent -d 'Strongly consistent read'
 complete -c ddb -n "__fish_ddb_using_subcommand get" -l typed -d 'Print DynamoDB JSON ({"S": "x"})'
 complete -c ddb -n "__fish_ddb_using_subcommand get" -l local -d 'Use the embedded engine'
@@ -296,7 +326,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand update" -s o -l output -d 'Outpu
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand update" -l must-exist -d 'Never create an item: refuse (exit 3) when no item has the key'
 complete -c ddb -n "__fish_ddb_using_subcommand update" -l typed -d 'Read keys and values, and print the item, as DynamoDB JSON'
 complete -c ddb -n "__fish_ddb_using_subcommand update" -l local -d 'Use the embedded engine'
@@ -316,7 +349,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand tx" -s o -l output -d 'Output fo
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand tx" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand tx" -l get -d 'Read the lines with TransactGetItems instead'
 complete -c ddb -n "__fish_ddb_using_subcommand tx" -l typed -d 'Keys, items and values are DynamoDB JSON, and items are printed so'
 complete -c ddb -n "__fish_ddb_using_subcommand tx" -l local -d 'Use the embedded engine'
@@ -334,7 +370,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand delete" -s o -l output -d 'Outpu
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l typed -d 'Print DynamoDB JSON ({"S": "x"})'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
@@ -354,7 +393,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -s o -l outp
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l typed -d 'Read values and print the item as DynamoDB JSON'
 complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
@@ -385,7 +427,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand query" -s o -l output -d 'Output
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand query" -l consistent -d 'Strongly consistent reads'
 complete -c ddb -n "__fish_ddb_using_subcommand query" -l typed -d 'Read and write DynamoDB JSON ({"S": "x"}) instead of plain JSON'
 complete -c ddb -n "__fish_ddb_using_subcommand query" -l desc -d 'Descending sort-key order'
@@ -414,7 +459,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand scan" -s o -l output -d 'Output 
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -l consistent -d 'Strongly consistent reads'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -l typed -d 'Read and write DynamoDB JSON ({"S": "x"}) instead of plain JSON'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -l local -d 'Use the embedded engine'
@@ -436,7 +484,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand tail" -s o -l output -d 'Output 
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand tail" -l typed -d 'Items in DynamoDB JSON ({"S": "x"}) instead of plain JSON'
 complete -c ddb -n "__fish_ddb_using_subcommand tail" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand tail" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
@@ -463,7 +514,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand copy" -s o -l output -d 'Output 
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand copy" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l to-local -d 'Write to the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l if-not-exists -d 'Accept an existing destination table with the same definition'
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l schema-only -d 'Create the destination table only; copy no items'
@@ -502,7 +556,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand serve" -s o -l output -d 'Output
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l insecure -d 'Serve beyond loopback without a token (anyone who reaches the port can use the database)'
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l read-only -d 'Refuse put and delete'
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l local -d 'Use the embedded engine'
@@ -520,7 +577,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subco
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -s q -l quiet -d 'Print nothing on stderr but errors'
@@ -547,7 +607,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcomman
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l keep -d 'Keep the scratch table afterwards'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l json -d 'Print the results as JSON on stdout'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l local -d 'Use the embedded engine'
@@ -579,7 +642,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcomman
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l allow-remote -d 'Allow --connect to another machine'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l get-put -d 'ndjson: get/put on a scratch table instead of ping'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l direct -d 'With --get-put: also issue the same requests straight through the SDK, without the server, so the gateway\'s own cost shows'
@@ -605,7 +671,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand local" -s o -l output -d 'Output
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand local" -l allow-remote -d 'Allow binding to an address other machines can reach (there is no authentication)'
 complete -c ddb -n "__fish_ddb_using_subcommand local" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand local" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
@@ -622,7 +691,10 @@ complete -c ddb -n "__fish_ddb_using_subcommand completions" -s o -l output -d '
 json\t''
 ndjson\t''
 table\t''
-text\t''"
+text\t''
+csv\t'RFC 4180, a header row; columns from --columns or the items'
+tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr but errors'

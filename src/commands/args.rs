@@ -39,6 +39,15 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(long, short = 'o', global = true, value_enum, default_value_t = OutputFormat::Auto)]
     pub output: OutputFormat,
+    /// Columns of csv and tsv output, document paths allowed (default: the key attributes, then
+    /// the other top-level attributes of the first 1,000 items, sorted)
+    #[arg(
+        long,
+        global = true,
+        value_delimiter = ',',
+        value_name = "A,B,info.rating"
+    )]
+    pub columns: Vec<String>,
     /// Print nothing on stderr but errors
     #[arg(long, short = 'q', global = true)]
     pub quiet: bool,

@@ -69,7 +69,8 @@ pub struct Printer<'a> {
 impl<'a> Printer<'a> {
     pub fn new(args: &'a ReadArgs, global: &'a GlobalArgs, key_names: Vec<String>) -> Self {
         let format = global.output.resolve(args.select != Some(Select::Count));
-        let writer = ItemWriter::new(format, args.typed, key_names.clone());
+        let writer =
+            ItemWriter::new(format, args.typed, key_names.clone()).with_columns(&global.columns);
         Printer {
             args,
             global,

@@ -287,7 +287,8 @@ async fn get(args: &Args, global: &GlobalArgs, db: &Db, lines: &[Line]) -> Resul
         .send()
         .await
         .map_err(|e| api_error(e, &db.at("the transaction")).context("transaction"))?;
-    let mut writer = ItemWriter::new(global.output.resolve(true), args.typed, Vec::new());
+    let mut writer = ItemWriter::new(global.output.resolve(true), args.typed, Vec::new())
+        .with_columns(&global.columns);
     let mut missing = false;
     for (line, response) in lines.iter().zip(out.responses()) {
         match response.item().filter(|it| !it.is_empty()) {

@@ -310,3 +310,49 @@ fn gzip_files_and_dynamodb_s3_export_lines_load_as_they_are() {
         "id,n\nc2,2,extra\n"
     );
 }
+
+#[test]
+fn csv_and_tsv_output_and_a_csv_round_trip() {
+    let suite = Suite::new();
+    let table = suite.table_name("CsvOut");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S", "--sk", "n:N"]);
+    let items = [
+        json!({"id": "a,1", "n": 1, "text": "say \"hi\"\nthen go", "flag": true,
+            "info": {"rating": 7.5, "tags": ["x", "y"]}, "big": 12345678901234567890123456789012345678u128}),
+        json!({"id": "b\t2", "n": 2.5, "text": "back\\slash", "flag": false}),
+    ];
+    for item in &items {
+        suite.run_ok(&["put", &table, &item.to_string()]);
+    }
+    let csv = suite.run_ok(&["scan", &table, "-o", "csv"]);
+    assert!(csv.starts_with("id,n,big,flag,info,text\r\n"), "{csv}");
+    assert!(csv.contains("\"a,1\",1,12345678901234567890123456789012345678,true,\"{\"\"rating\"\":7.5,\"\"tags\"\":[\"\"x\"\",\"\"y\"\"]}\",\"say \"\"hi\"\"\nthen go\"\r\n"), "{csv}");
+    let tsv = suite.run_ok(&[
+        "scan",
+        &table,
+        "-o",
+        "tsv",
+        "--columns",
+        "id,info.rating,text",
+    ]);
+    assert!(tsv.contains("b\\t2\t\tback\\\\slash\n"), "{tsv}");
+    // Back in through put --file: the same items.
+    let file = suite.dir().join("out.csv");
+    std::fs::write(&file, &csv).unwrap();
+    let copy = suite.table_name("CsvIn");
+    suite.run_ok(&["create-table", &copy, "--pk", "id:S", "--sk", "n:N"]);
+    suite.run_ok(&[
+        "put",
+        &copy,
+        "--file",
+        file.to_str().unwrap(),
+        "--csv-types",
+        "id=S,n=N,big=N,flag=BOOL,info=JSON,text=S",
+    ]);
+    let sorted = |t: &str| {
+        let mut v = common::ndjson(&suite.run_ok(&["scan", t, "--typed", "-o", "ndjson"]));
+        v.sort_by_key(|i| i.to_string());
+        v
+    };
+    assert_eq!(sorted(&copy), sorted(&table));
+}

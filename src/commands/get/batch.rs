@@ -70,7 +70,8 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db, path: &str) -> Resul
     )
     .with_context(|| format!("cannot read {path}"))?;
     let format = global.output.resolve(true);
-    let mut writer = ItemWriter::new(format, args.typed, key_names.clone());
+    let mut writer =
+        ItemWriter::new(format, args.typed, key_names.clone()).with_columns(&global.columns);
     let mut missing = 0u64;
     // Up to IN_FLIGHT requests at once, their items printed in the order of the keys.
     let mut chunks: Vec<Vec<Pending>> = vec![Vec::with_capacity(KEYS_PER_REQUEST)];

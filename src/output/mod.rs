@@ -1,4 +1,4 @@
-//! Writers for what commands print on stdout: json, ndjson, table and text, chosen by
+//! Writers for what commands print on stdout: json, ndjson, table, text, csv and tsv, chosen by
 //! `--output` (auto: a table on a terminal; otherwise ndjson for item streams and json for single
 //! results). Attributes come in a stable order: key attributes first, then sorted.
 
@@ -10,6 +10,10 @@ use serde_json::{Map, Value};
 
 use crate::item::{self, Item};
 
+mod delimited;
+
+use delimited::Delimited;
+
 /// The `--output` choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
@@ -19,6 +23,10 @@ pub enum OutputFormat {
     Ndjson,
     Table,
     Text,
+    /// RFC 4180, a header row; columns from --columns or the items
+    Csv,
+    /// Tab-separated, a header row; tabs, newlines and backslashes escaped
+    Tsv,
 }
 
 /// A format with `auto` decided.
@@ -28,6 +36,8 @@ pub enum Format {
     Ndjson,
     Table,
     Text,
+    Csv,
+    Tsv,
 }
 
 impl OutputFormat {
@@ -38,6 +48,8 @@ impl OutputFormat {
             OutputFormat::Ndjson => Format::Ndjson,
             OutputFormat::Table => Format::Table,
             OutputFormat::Text => Format::Text,
+            OutputFormat::Csv => Format::Csv,
+            OutputFormat::Tsv => Format::Tsv,
             OutputFormat::Auto if io::stdout().is_terminal() => Format::Table,
             OutputFormat::Auto if stream => Format::Ndjson,
             OutputFormat::Auto => Format::Json,
@@ -52,20 +64,33 @@ pub struct ItemWriter {
     first: Vec<String>,
     out: io::BufWriter<io::Stdout>,
     rows: Vec<Value>,
+    delimited: Option<Delimited>,
     written: u64,
 }
 
 impl ItemWriter {
     /// `first` names the attributes shown first (the key attributes).
     pub fn new(format: Format, typed: bool, first: Vec<String>) -> Self {
+        let delimited = matches!(format, Format::Csv | Format::Tsv)
+            .then(|| Delimited::new(format == Format::Tsv, first.clone(), Vec::new()));
         ItemWriter {
             format,
             typed,
             first,
             out: io::BufWriter::new(io::stdout()),
             rows: Vec::new(),
+            delimited,
             written: 0,
         }
+    }
+
+    /// The columns of csv and tsv output (document paths allowed), instead of the items' own.
+    pub fn with_columns(mut self, columns: &[String]) -> Self {
+        if !columns.is_empty() && self.delimited.is_some() {
+            let tsv = self.format == Format::Tsv;
+            self.delimited = Some(Delimited::new(tsv, self.first.clone(), columns.to_vec()));
+        }
+        self
     }
 
     pub fn written(&self) -> u64 {
@@ -86,6 +111,13 @@ impl ItemWriter {
             }
             Format::Text => writeln!(self.out, "{}", text_line(&value))?,
             Format::Table => self.rows.push(value),
+            Format::Csv | Format::Tsv => {
+                // Plain values whatever --typed says: a field holds the value, not its type.
+                let plain = item::item_to_json(it, &self.first, false);
+                if let Some(d) = self.delimited.as_mut() {
+                    d.write(&mut self.out, plain)?;
+                }
+            }
         }
         self.written += 1;
         Ok(())
@@ -106,6 +138,11 @@ impl ItemWriter {
                 writeln!(self.out, "}}")?;
             }
             Format::Table if !self.rows.is_empty() => writeln!(self.out, "{}", table(&self.rows))?,
+            Format::Csv | Format::Tsv => {
+                if let Some(d) = self.delimited.as_mut() {
+                    d.finish(&mut self.out)?;
+                }
+            }
             _ => {}
         }
         self.out.flush()
@@ -136,6 +173,16 @@ pub fn print_value(format: Format, value: &Value) -> io::Result<()> {
                 .try_for_each(|r| writeln!(out, "{}", text_line(r))),
             other => writeln!(out, "{}", text_line(other)),
         },
+        Format::Csv | Format::Tsv => {
+            let mut rows = Delimited::new(format == Format::Tsv, Vec::new(), Vec::new());
+            match value {
+                Value::Array(items) => items
+                    .iter()
+                    .try_for_each(|r| rows.write(&mut out, r.clone()))?,
+                other => rows.write(&mut out, other.clone())?,
+            }
+            rows.finish(&mut out)
+        }
     }
 }
 
