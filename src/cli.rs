@@ -14,8 +14,8 @@ use crate::client::Db;
 use crate::commands::args::GlobalArgs;
 use crate::commands::{
     self, bench, completions, conditional_delete, copy, create_table, delete, delete_table,
-    describe_table, get, list_tables, local, put, query, scan, serve, tail, truncate, ttl, tx,
-    update, update_table,
+    describe_table, dump, get, list_tables, local, put, query, restore, scan, serve, tail,
+    truncate, ttl, tx, update, update_table,
 };
 use crate::error::Outcome;
 
@@ -66,6 +66,8 @@ pub enum Command {
     Scan(scan::Args),
     Tail(tail::Args),
     Copy(copy::Args),
+    Dump(dump::Args),
+    Restore(restore::Args),
     Serve(serve::Args),
     Bench(bench::Args),
     Local(local::Args),
@@ -109,6 +111,8 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
         Command::Scan(args) => scan::run(&args, global, db).await,
         Command::Tail(args) => tail::run(&args, global, db).await,
         Command::Copy(args) => copy::run(&args, global, db).await,
+        Command::Dump(args) => dump::run(&args, global, db).await,
+        Command::Restore(args) => restore::run(&args, global, db).await,
         Command::Serve(args) => serve::run(&args, global, db).await,
         Command::Bench(args) => bench::run(&args, global, db).await,
         Command::Local(_) | Command::Completions(_) => unreachable!("handled without a connection"),

@@ -1,6 +1,6 @@
 //! `ddb put`: PutItem, optionally conditional; with `--file`, a bulk load (see [`file`]).
 
-mod file;
+pub(crate) mod file;
 
 use anyhow::Result;
 use aws_sdk_dynamodb::operation::put_item::PutItemError;

@@ -12,6 +12,7 @@ use aws_sdk_dynamodb::types::{
 
 use crate::schema::{KeyAttribute, KeySchema};
 
+mod json;
 mod spec;
 
 pub use spec::{parse_gsi, parse_gsi_capacity, parse_key_attribute, parse_lsi, parse_tag};

@@ -11,6 +11,7 @@ mod bench;
 mod bulk;
 mod cli;
 mod copy;
+mod dump;
 mod embedded;
 mod faults;
 mod items;

@@ -15,8 +15,6 @@ fn truncate_deletes_every_item_and_keeps_the_table() {
         "name:S",
         "--gsi",
         "ByKind:kind:S:keys",
-        "--stream",
-        "keys",
         "--ttl",
         "expires",
     ]);
