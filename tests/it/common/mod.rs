@@ -22,6 +22,8 @@ use tempfile::TempDir;
 pub struct Suite {
     dir: TempDir,
     endpoint: Option<String>,
+    /// Every table name handed out, dropped from DynamoDB Local when the test ends.
+    tables: Mutex<Vec<String>>,
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -33,6 +35,7 @@ impl Suite {
             endpoint: std::env::var("DDB_TEST_ENDPOINT")
                 .ok()
                 .filter(|e| !e.is_empty()),
+            tables: Mutex::new(Vec::new()),
         }
     }
 
@@ -117,7 +120,9 @@ impl Suite {
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
             .subsec_nanos();
-        format!("{prefix}-{}-{n}-{nanos}", std::process::id())
+        let name = format!("{prefix}-{}-{n}-{nanos}", std::process::id());
+        self.tables.lock().unwrap().push(name.clone());
+        name
     }
 
     /// Creates a Movies-shaped table (year N, title S) and returns its name.
@@ -188,6 +193,42 @@ impl Suite {
         serde_json::from_str::<Value>(&out).unwrap()["count"]
             .as_u64()
             .unwrap()
+    }
+}
+
+/// DynamoDB Local 3.3.1 stops finishing new indexes (UpdateTable leaves them CREATING) once nine
+/// tables with TTL have existed at once, and keeps every table until it stops: each test drops its
+/// tables there when it ends, protected or not. (The embedded engine's data dies with the suite.)
+impl Drop for Suite {
+    fn drop(&mut self) {
+        if self.endpoint.is_none() {
+            return;
+        }
+        let tables = std::mem::take(&mut *self.tables.lock().unwrap_or_else(|e| e.into_inner()));
+        for table in tables {
+            let delete = |suite: &Suite| {
+                suite
+                    .ddb()
+                    .args(["delete-table", &table, "--yes", "--no-wait", "-q"])
+                    .output()
+                    .is_ok_and(|o| o.status.success())
+            };
+            if !delete(self) {
+                let _ = self
+                    .ddb()
+                    .args([
+                        "update-table",
+                        &table,
+                        "--deletion-protection",
+                        "off",
+                        "-q",
+                        "-o",
+                        "json",
+                    ])
+                    .output();
+                delete(self);
+            }
+        }
     }
 }
 
