@@ -15,9 +15,13 @@ use aws_sdk_dynamodbstreams::Client;
 use crate::client::{api_error, ErrorContext};
 use crate::item::Item;
 
-/// How often the shard list is read again while records keep coming (AWS splits shards about
-/// every four hours; a new one found a second late loses nothing: it is read from its start).
-const SHARD_REFRESH: Duration = Duration::from_secs(1);
+/// How often the shard list is read again when no shard has ended (AWS splits shards about every
+/// four hours; a child shard is read from its start, so finding it late loses nothing). A shard
+/// that ends has its children listed at once.
+const SHARD_REFRESH: Duration = Duration::from_secs(30);
+
+/// The least time between two GetRecords on one shard: AWS allows five a second per shard.
+const READ_GAP: Duration = Duration::from_millis(250);
 
 /// One change to one item.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +54,8 @@ struct Shard {
     /// Where a new iterator starts (the first, or one that replaces an expired iterator).
     position: Position,
     done: bool,
+    /// Not read again before this.
+    due: Instant,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +72,10 @@ pub struct Follower {
     start: Start,
     shards: Vec<Shard>,
     refreshed: Option<Instant>,
+    /// A shard ended since the last refresh: its children may be waiting.
+    shard_ended: bool,
+    /// The last DescribeStream said DISABLED: once every shard is read, nothing more will come.
+    disabled: bool,
     context: ErrorContext,
 }
 
@@ -77,27 +87,37 @@ impl Follower {
             start,
             shards: Vec::new(),
             refreshed: None,
+            shard_ended: false,
+            disabled: false,
             context,
         }
     }
 
-    /// The records that are ready, one GetRecords per readable shard; empty when there are none
-    /// yet (the caller decides how long to wait before asking again).
-    pub async fn poll(&mut self) -> Result<Vec<Record>> {
-        if self
-            .refreshed
-            .is_none_or(|at| at.elapsed() >= SHARD_REFRESH)
+    /// The records that are ready, one GetRecords per shard that is due; empty when there are
+    /// none yet (the caller decides how long to wait before asking again); None once the stream
+    /// is turned off and every record of it has been read.
+    pub async fn poll(&mut self) -> Result<Option<Vec<Record>>> {
+        if self.shard_ended
+            || self
+                .refreshed
+                .is_none_or(|at| at.elapsed() >= SHARD_REFRESH)
         {
+            self.shard_ended = false;
             self.refresh().await?;
         }
+        if self.disabled && self.shards.iter().all(|s| s.done) {
+            return Ok(None);
+        }
         let mut records = Vec::new();
+        let now = Instant::now();
         for index in 0..self.shards.len() {
-            if self.shards[index].done || !self.parent_done(index) {
+            let shard = &self.shards[index];
+            if shard.done || shard.due > now || !self.parent_done(index) {
                 continue;
             }
             records.extend(self.read(index).await?);
         }
-        Ok(records)
+        Ok(Some(records))
     }
 
     /// A shard is read once its parent, when this stream still lists it, has been read through.
@@ -126,6 +146,9 @@ impl Follower {
                 .await
                 .map_err(|e| api_error(e, &self.context).context("describe the stream"))?;
             let description = out.stream_description().context("no stream description")?;
+            self.disabled = description
+                .stream_status()
+                .is_some_and(|s| *s == aws_sdk_dynamodbstreams::types::StreamStatus::Disabled);
             for shard in description.shards() {
                 let Some(id) = shard.shard_id() else {
                     continue;
@@ -143,6 +166,7 @@ impl Follower {
                         Position::TrimHorizon
                     },
                     done: false,
+                    due: Instant::now(),
                 });
             }
             start_after = description.last_evaluated_shard_id().map(str::to_string);
@@ -159,8 +183,12 @@ impl Follower {
     async fn read(&mut self, index: usize) -> Result<Vec<Record>> {
         let iterator = match self.shards[index].iterator.clone() {
             Some(iterator) => iterator,
-            None => self.iterator(index).await?,
+            None => match self.iterator(index).await? {
+                Some(iterator) => iterator,
+                None => return Ok(Vec::new()),
+            },
         };
+        self.shards[index].due = Instant::now() + READ_GAP;
         let out = match self
             .client
             .get_records()
@@ -177,13 +205,22 @@ impl Follower {
                 self.shards[index].iterator = None;
                 return Ok(Vec::new());
             }
+            // Trimmed away (older than 24 hours) since it was listed: nothing more to read there.
+            Err(err)
+                if err.as_service_error().is_some_and(|e| {
+                    e.is_trimmed_data_access_exception() || e.is_resource_not_found_exception()
+                }) =>
+            {
+                self.end(index);
+                return Ok(Vec::new());
+            }
             Err(err) => return Err(api_error(err, &self.context).context("read the stream")),
         };
-        let shard = &mut self.shards[index];
-        shard.iterator = out.next_shard_iterator().map(str::to_string);
-        if shard.iterator.is_none() {
-            shard.done = true;
+        self.shards[index].iterator = out.next_shard_iterator().map(str::to_string);
+        if self.shards[index].iterator.is_none() {
+            self.end(index);
         }
+        let shard = &mut self.shards[index];
         let mut records = Vec::new();
         for record in out.records() {
             let Some(change) = record.dynamodb() else {
@@ -205,7 +242,13 @@ impl Follower {
         Ok(records)
     }
 
-    async fn iterator(&mut self, index: usize) -> Result<String> {
+    fn end(&mut self, index: usize) {
+        self.shards[index].done = true;
+        self.shard_ended = true;
+    }
+
+    /// A new iterator for the shard, None when the shard is trimmed away.
+    async fn iterator(&mut self, index: usize) -> Result<Option<String>> {
         let shard = &self.shards[index];
         let request = self
             .client
@@ -219,16 +262,28 @@ impl Follower {
                 .shard_iterator_type(ShardIteratorType::AfterSequenceNumber)
                 .sequence_number(sequence),
         };
-        let out = request
-            .send()
-            .await
-            .map_err(|e| api_error(e, &self.context).context(format!("open shard {}", shard.id)))?;
+        let out = match request.send().await {
+            Ok(out) => out,
+            Err(err)
+                if err.as_service_error().is_some_and(|e| {
+                    e.is_trimmed_data_access_exception() || e.is_resource_not_found_exception()
+                }) =>
+            {
+                self.end(index);
+                return Ok(None);
+            }
+            Err(err) => {
+                let id = &self.shards[index].id;
+                return Err(api_error(err, &self.context).context(format!("open shard {id}")));
+            }
+        };
+        let shard = &self.shards[index];
         let iterator = out
             .shard_iterator()
             .with_context(|| format!("no iterator for shard {}", shard.id))?
             .to_string();
         self.shards[index].iterator = Some(iterator.clone());
-        Ok(iterator)
+        Ok(Some(iterator))
     }
 }
 

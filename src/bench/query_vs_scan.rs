@@ -386,8 +386,17 @@ pub async fn measure(
     };
     for _ in 0..options.repeat {
         let partition = &partitions[rng.below(partitions.len() as u64) as usize];
-        let query = read(client, table, selector, partition, false).await?;
-        let scan = read(client, table, selector, partition, true).await?;
+        let mut query = read(client, table, selector, partition, false).await?;
+        let mut scan = read(client, table, selector, partition, true).await?;
+        // A global index catches up with the table asynchronously (on AWS, within a second or
+        // so of the writes): give it that long before calling the two different.
+        let mut waited = 0;
+        while query.keys != scan.keys && selector.index.is_some() && waited < 30 {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            waited += 1;
+            query = read(client, table, selector, partition, false).await?;
+            scan = read(client, table, selector, partition, true).await?;
+        }
         if query.keys != scan.keys {
             bail!(
                 "Query and Scan returned different items for partition {partition:?} ({} against {}): the comparison would be meaningless",

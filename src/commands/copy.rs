@@ -7,12 +7,11 @@
 use anyhow::{bail, Result};
 use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 
-use super::create_table::{self, Refused};
+use super::create_table;
+use super::describe_table;
 use super::transfer::{self, Sink};
-use super::{describe_table, read};
 use crate::client::Db;
 use crate::commands::args::{ExprArgs, GlobalArgs, ToTargetArgs};
-use crate::definition::TableDefinition;
 use crate::error::{Outcome, UsageError};
 use crate::expr::{self, Placeholders};
 use crate::schema::KeySchema;
@@ -99,7 +98,14 @@ async fn copy(args: &Args, global: &GlobalArgs, source: &Db, to: &Db) -> Result<
     } else {
         let mut definition = describe_table::definition(global, source, &description).await?;
         definition.name = args.destination.clone();
-        create(args, global, to, &definition).await?;
+        create_table::create_or_accept(
+            to,
+            global,
+            &definition,
+            args.if_not_exists,
+            "--data-only copies items into it as it is",
+        )
+        .await?;
         definition.key
     };
     if args.schema_only {
@@ -117,36 +123,6 @@ async fn copy(args: &Args, global: &GlobalArgs, source: &Db, to: &Db) -> Result<
         );
     }
     items(args, global, source, to, &key).await
-}
-
-/// Creates the destination from the definition and waits until it is ACTIVE (TTL turned on).
-async fn create(
-    args: &Args,
-    global: &GlobalArgs,
-    to: &Db,
-    definition: &TableDefinition,
-) -> Result<()> {
-    let created = match create_table::create(to, definition).await {
-        Ok(()) => true,
-        Err(Refused::Exists(_)) if args.if_not_exists => {
-            let existing = to.describe(&definition.name).await?;
-            let existing = TableDefinition::from_description(&existing, None, Vec::new())?;
-            create_table::same_or_error(definition, &existing, to)?;
-            false
-        }
-        Err(Refused::Exists(error)) => {
-            return Err(error.context(format!(
-                "table {} already exists at {}: --if-not-exists accepts one with the same definition, --data-only copies items into it as it is",
-                definition.name, to.endpoint
-            )))
-        }
-        Err(Refused::Other(error)) => return Err(error),
-    };
-    create_table::settle(to, definition, created, &read::progress(global)).await?;
-    if created && !global.quiet {
-        eprintln!("ddb: created table {} at {}", definition.name, to.endpoint);
-    }
-    Ok(())
 }
 
 /// Scans the source in segments into the destination's writer lanes.

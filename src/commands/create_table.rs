@@ -278,6 +278,39 @@ pub(crate) async fn create(db: &Db, def: &TableDefinition) -> Result<(), Refused
     }
 }
 
+/// Creates the table of the definition, or with `if_not_exists` accepts an existing one with the
+/// same definition, then waits until it is ACTIVE with TTL on (what `copy` and `restore` do with a
+/// definition). `instead` says, for an existing table, what else the user can do.
+pub(crate) async fn create_or_accept(
+    db: &Db,
+    global: &GlobalArgs,
+    definition: &TableDefinition,
+    if_not_exists: bool,
+    instead: &str,
+) -> Result<()> {
+    let created = match create(db, definition).await {
+        Ok(()) => true,
+        Err(Refused::Exists(_)) if if_not_exists => {
+            let existing = db.describe(&definition.name).await?;
+            let existing = TableDefinition::from_description(&existing, None, Vec::new())?;
+            same_or_error(definition, &existing, db)?;
+            false
+        }
+        Err(Refused::Exists(error)) => {
+            return Err(error.context(format!(
+                "table {} already exists at {}: --if-not-exists accepts one with the same definition, {instead}",
+                definition.name, db.endpoint
+            )))
+        }
+        Err(Refused::Other(error)) => return Err(error),
+    };
+    settle(db, definition, created, &super::read::progress(global)).await?;
+    if created && !global.quiet {
+        eprintln!("ddb: created table {} at {}", definition.name, db.endpoint);
+    }
+    Ok(())
+}
+
 /// An existing table with another definition is an error naming each difference.
 pub(crate) fn same_or_error(
     wanted: &TableDefinition,
@@ -298,7 +331,8 @@ pub(crate) fn same_or_error(
 }
 
 /// Waits until the table and its indexes are ACTIVE, then turns TTL on when the definition has
-/// it and the table was just `created` (TTL has no place in CreateTable).
+/// it (TTL has no place in CreateTable). A table that already existed (`created` false) keeps
+/// TTL that is on with the same attribute; TTL on another attribute is a difference, named.
 pub(crate) async fn settle(
     db: &Db,
     def: &TableDefinition,
@@ -306,9 +340,21 @@ pub(crate) async fn settle(
     bar: &indicatif::ProgressBar,
 ) -> Result<aws_sdk_dynamodb::types::TableDescription> {
     let description = wait::until_active(db, &def.name, bar).await?;
-    if let (Some(attribute), true) = (&def.ttl, created) {
-        ttl::set(db, &def.name, attribute, true).await?;
+    let Some(attribute) = &def.ttl else {
+        return Ok(description);
+    };
+    if !created {
+        match ttl::describe(db, &def.name).await?.enabled_attribute() {
+            Some(on) if on == attribute => return Ok(description),
+            Some(on) => bail!(
+                "table {} already exists at {} with TTL on {on}, not {attribute}; --if-not-exists accepts only an identical one",
+                def.name,
+                db.endpoint
+            ),
+            None => {}
+        }
     }
+    ttl::set(db, &def.name, attribute, true).await?;
     Ok(description)
 }
 

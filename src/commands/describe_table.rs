@@ -2,7 +2,7 @@
 //! (ListTagsOfResource), shown as one table's fields, or as the `ddb create-table` command line
 //! that recreates the table (`--as create`).
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use aws_sdk_dynamodb::types::TableDescription;
 use serde_json::{json, Map, Value};
 
@@ -44,7 +44,10 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         Some(Form::Create) => {
             println!(
                 "{}",
-                definition(global, db, &description).await?.to_command()
+                definition(global, db, &description)
+                    .await?
+                    .to_command()
+                    .map_err(anyhow::Error::msg)?
             );
         }
         None => print(global, db, &description).await?,
@@ -60,6 +63,20 @@ pub(crate) async fn definition(
     description: &TableDescription,
 ) -> Result<TableDefinition> {
     let extras = Extras::read(global, db, description, true).await;
+    if let Some(failure) = extras.failed.first() {
+        bail!(
+            "cannot read all of table {}'s definition ({failure}); a copy without it would not be the same table",
+            description.table_name().unwrap_or_default()
+        );
+    }
+    if !global.quiet {
+        for left_out in beyond_definition(description) {
+            eprintln!(
+                "ddb: {} has {left_out}, which ddb does not carry to another table; set it there yourself",
+                description.table_name().unwrap_or_default()
+            );
+        }
+    }
     TableDefinition::from_description(
         description,
         extras
@@ -69,6 +86,26 @@ pub(crate) async fn definition(
             .map(str::to_string),
         extras.tags.unwrap_or_default(),
     )
+}
+
+/// Settings of the table that its definition (and so `--as create`, `copy`, `dump`) leaves out.
+fn beyond_definition(d: &TableDescription) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    if d.sse_description()
+        .and_then(|s| s.sse_type())
+        .is_some_and(|t| *t == aws_sdk_dynamodb::types::SseType::Kms)
+    {
+        found.push("encryption with a KMS key");
+    }
+    if !d.replicas().is_empty() {
+        found.push("replicas in other regions (a global table)");
+    }
+    if d.on_demand_throughput().is_some_and(|t| {
+        t.max_read_request_units().is_some() || t.max_write_request_units().is_some()
+    }) {
+        found.push("an on-demand throughput limit");
+    }
+    found
 }
 
 /// Prints a description with its TTL and tags (also after `create-table` and `update-table`).
@@ -97,6 +134,8 @@ pub async fn print(global: &GlobalArgs, db: &Db, description: &TableDescription)
 struct Extras {
     ttl: Option<ttl::Ttl>,
     tags: Option<Vec<(String, String)>>,
+    /// What could not be read for a reason other than the target lacking the operation.
+    failed: Vec<String>,
 }
 
 impl Extras {
@@ -107,10 +146,14 @@ impl Extras {
         recreating: bool,
     ) -> Extras {
         let table = description.table_name().unwrap_or_default();
-        let note = |what: &str, err: &anyhow::Error| {
+        let mut failed = Vec::new();
+        let mut note = |what: &str, err: &anyhow::Error| {
             let unsupported = format!("{err}").contains("UnknownOperationException");
             if !global.quiet && (recreating || !unsupported) {
                 eprintln!("ddb: {what} of {table} left out: {err:#}");
+            }
+            if !unsupported {
+                failed.push(format!("{what}: {err:#}"));
             }
         };
         let ttl = match ttl::describe(db, table).await {
@@ -130,7 +173,7 @@ impl Extras {
             },
             None => None,
         };
-        Extras { ttl, tags }
+        Extras { ttl, tags, failed }
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::{describe_table, read};
+use super::describe_table;
 use crate::client::{all_table_names, api_error, Db};
 use crate::commands::args::GlobalArgs;
 use crate::error::Outcome;
@@ -77,28 +77,7 @@ async fn items(args: &Args, db: &Db, table: &str, key: &KeySchema, dir: &Path) -
     };
     let request = db.client.scan().table_name(table);
     let ctx = db.at(table);
-    let total = args.segments;
-    let fetch = move |segment: i32, start| {
-        let request = request
-            .clone()
-            .set_exclusive_start_key(start)
-            .segment(segment)
-            .total_segments(total);
-        let ctx = ctx.clone();
-        async move {
-            let out = request
-                .send()
-                .await
-                .map_err(|e| api_error(e, &ctx).context("scan"))?;
-            Ok(read::page(
-                out.items.unwrap_or_default(),
-                out.last_evaluated_key,
-                out.count,
-                out.scanned_count,
-                out.consumed_capacity.as_ref(),
-            ))
-        }
-    };
+    let fetch = super::transfer::segment_fetch(request, ctx, args.segments);
     let partial = dir.join(format!("{name}.partial"));
     let file =
         File::create(&partial).with_context(|| format!("cannot create {}", partial.display()))?;
@@ -112,7 +91,7 @@ async fn items(args: &Args, db: &Db, table: &str, key: &KeySchema, dir: &Path) -
     };
     let names = key.names();
     let mut count = 0u64;
-    let mut pages = paginate::segment_pages(total, fetch);
+    let mut pages = paginate::segment_pages(args.segments, fetch);
     while let Some(page) = pages.recv().await {
         for it in page?.items {
             writeln!(out.writer(), "{}", item::item_to_json(&it, &names, true))?;

@@ -130,13 +130,7 @@ async fn query(
                 .send()
                 .await
                 .map_err(|e| api_error(e, ctx).context(format!("query {}", r.table)))?;
-            Ok(read::page(
-                out.items.unwrap_or_default(),
-                out.last_evaluated_key,
-                out.count,
-                out.scanned_count,
-                out.consumed_capacity.as_ref(),
-            ))
+            Ok(read::query_page(out))
         }
     };
     let mut printer = read::Printer::new(r, global, key_names.clone());

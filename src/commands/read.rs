@@ -33,6 +33,28 @@ pub fn page(
     }
 }
 
+/// A Scan response as a page.
+pub fn scan_page(out: aws_sdk_dynamodb::operation::scan::ScanOutput) -> Page {
+    page(
+        out.items.unwrap_or_default(),
+        out.last_evaluated_key,
+        out.count,
+        out.scanned_count,
+        out.consumed_capacity.as_ref(),
+    )
+}
+
+/// A Query response as a page.
+pub fn query_page(out: aws_sdk_dynamodb::operation::query::QueryOutput) -> Page {
+    page(
+        out.items.unwrap_or_default(),
+        out.last_evaluated_key,
+        out.count,
+        out.scanned_count,
+        out.consumed_capacity.as_ref(),
+    )
+}
+
 /// `--start-key`, plain or typed per attribute.
 pub fn start_key(args: &ReadArgs) -> Result<Option<Item>> {
     let Some(text) = &args.start_key else {

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use super::create_table::{self, Refused};
-use super::{put, read};
+use super::create_table;
+use super::put;
 use crate::client::Db;
 use crate::commands::args::{ExprArgs, GlobalArgs};
 use crate::definition::TableDefinition;
@@ -80,7 +80,14 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
             definition.name = new.clone();
         }
         if !args.data_only {
-            create(args, global, db, &definition).await?;
+            create_table::create_or_accept(
+                db,
+                global,
+                &definition,
+                args.if_not_exists,
+                "--data-only loads into it as it is, --rename restores under another name",
+            )
+            .await?;
         }
         if args.schema_only {
             continue;
@@ -108,35 +115,6 @@ fn dumped_tables(dir: &Path) -> Result<Vec<String>> {
         .collect();
     tables.sort();
     Ok(tables)
-}
-
-async fn create(
-    args: &Args,
-    global: &GlobalArgs,
-    db: &Db,
-    definition: &TableDefinition,
-) -> Result<()> {
-    let created = match create_table::create(db, definition).await {
-        Ok(()) => true,
-        Err(Refused::Exists(_)) if args.if_not_exists => {
-            let existing = db.describe(&definition.name).await?;
-            let existing = TableDefinition::from_description(&existing, None, Vec::new())?;
-            create_table::same_or_error(definition, &existing, db)?;
-            false
-        }
-        Err(Refused::Exists(error)) => {
-            return Err(error.context(format!(
-                "table {} already exists at {}: --if-not-exists accepts one with the same definition, --data-only loads into it as it is, --rename restores under another name",
-                definition.name, db.endpoint
-            )))
-        }
-        Err(Refused::Other(error)) => return Err(error),
-    };
-    create_table::settle(db, definition, created, &read::progress(global)).await?;
-    if created && !global.quiet {
-        eprintln!("ddb: created table {} at {}", definition.name, db.endpoint);
-    }
-    Ok(())
 }
 
 /// `put TABLE --file ITEMS --typed`, as restore loads a table.

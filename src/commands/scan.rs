@@ -77,13 +77,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
                 .send()
                 .await
                 .map_err(|e| api_error(e, &ctx).context(format!("scan {table}")))?;
-            Ok(read::page(
-                out.items.unwrap_or_default(),
-                out.last_evaluated_key,
-                out.count,
-                out.scanned_count,
-                out.consumed_capacity.as_ref(),
-            ))
+            Ok(read::scan_page(out))
         }
     };
     let mut printer = read::Printer::new(r, global, key_names.clone());

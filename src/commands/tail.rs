@@ -70,9 +70,11 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     };
     let key_names = KeySchema::of(&description, None)?.names();
     let mut follower = Follower::new(db.streams(), arn, args.from, db.at(&args.table));
+    // A timeout too long to represent is no deadline at all.
     let deadline = args
         .timeout
-        .map(|s| tokio::time::Instant::now() + Duration::from_secs_f64(s));
+        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+        .and_then(|d| tokio::time::Instant::now().checked_add(d));
     let stop = async {
         match deadline {
             Some(at) => tokio::time::sleep_until(at).await,
@@ -89,6 +91,15 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
             records = follower.poll() => records?,
             _ = &mut stop => break,
             _ = &mut interrupt => break,
+        };
+        let Some(records) = records else {
+            if !global.quiet {
+                eprintln!(
+                    "ddb: the stream of {} is turned off and read to its end",
+                    args.table
+                );
+            }
+            break;
         };
         let mut out = std::io::stdout().lock();
         for record in &records {

@@ -15,7 +15,9 @@ use super::read;
 use crate::batch::{self, Counts, Options as BatchOptions};
 use crate::client::{api_error, Db, ErrorContext};
 use crate::commands::args::GlobalArgs;
-use crate::paginate;
+use crate::paginate::{self, Page};
+
+type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 use crate::schema::KeySchema;
 
 /// Where the items go and how.
@@ -50,27 +52,7 @@ pub(crate) async fn scan_into(
     sink: Sink<'_>,
     bar: &ProgressBar,
 ) -> Result<Moved> {
-    let fetch = move |segment: i32, start| {
-        let request = request
-            .clone()
-            .set_exclusive_start_key(start)
-            .segment(segment)
-            .total_segments(segments);
-        let ctx = ctx.clone();
-        async move {
-            let out = request
-                .send()
-                .await
-                .map_err(|e| api_error(e, &ctx).context("scan"))?;
-            Ok(read::page(
-                out.items.unwrap_or_default(),
-                out.last_evaluated_key,
-                out.count,
-                out.scanned_count,
-                out.consumed_capacity.as_ref(),
-            ))
-        }
-    };
+    let fetch = segment_fetch(request, ctx, segments);
     let (failures_tx, mut failures_rx) = mpsc::unbounded_channel();
     let writer = batch::Writer::start(
         sink.db.client.clone(),
@@ -125,6 +107,30 @@ pub(crate) async fn scan_into(
         seconds: started.elapsed().as_secs_f64(),
         scan_error,
     })
+}
+
+/// One page of one segment of `request`, as [`paginate::segment_pages`] asks for them.
+pub(crate) fn segment_fetch(
+    request: ScanFluentBuilder,
+    ctx: ErrorContext,
+    segments: i32,
+) -> impl Fn(i32, Option<crate::item::Item>) -> BoxFuture<'static, Result<Page>> + Clone + Send + 'static
+{
+    move |segment, start| {
+        let request = request
+            .clone()
+            .set_exclusive_start_key(start)
+            .segment(segment)
+            .total_segments(segments);
+        let ctx = ctx.clone();
+        Box::pin(async move {
+            let out = request
+                .send()
+                .await
+                .map_err(|e| api_error(e, &ctx).context("scan"))?;
+            Ok(read::scan_page(out))
+        })
+    }
 }
 
 /// A spinner counting items on a terminal.

@@ -43,7 +43,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub drop_gsi: Option<String>,
     /// Switch to on-demand capacity
-    #[arg(long, conflicts_with_all = ["rcu", "wcu"])]
+    #[arg(long, conflicts_with_all = ["rcu", "wcu", "gsi_capacity"])]
     pub on_demand: bool,
     /// Provisioned read capacity units (switches an on-demand table to provisioned)
     #[arg(long, requires = "wcu", value_parser = clap::value_parser!(i64).range(1..))]
@@ -197,6 +197,9 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         );
     }
     if args.on_demand {
+        if current.capacity.is_none() {
+            return said(global, db, &table, "it is already on-demand").await;
+        }
         request = request.billing_mode(BillingMode::PayPerRequest);
     }
     let table_capacity = args
@@ -204,7 +207,10 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         .zip(args.wcu)
         .map(|(read, write)| Capacity { read, write });
     if args.add_gsi.is_none() && (table_capacity.is_some() || !args.gsi_capacity.is_empty()) {
-        request = capacity_change(request, args, &current, table_capacity)?;
+        request = match capacity_change(request, args, &current, &table, table_capacity)? {
+            Some(request) => request,
+            None => return said(global, db, &table, "its capacity is already that").await,
+        };
     }
     if let Some(change) = args.stream {
         let enabled = current.stream;
@@ -232,9 +238,15 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         }
     }
     if let Some(switch) = args.deletion_protection {
+        if current.deletion_protection == (switch == Switch::On) {
+            return said(global, db, &table, "its deletion protection is already so").await;
+        }
         request = request.deletion_protection_enabled(switch == Switch::On);
     }
     if let Some(class) = args.table_class {
+        if current.class == class {
+            return said(global, db, &table, "its class is already that").await;
+        }
         request = request.table_class(class.to_sdk());
     }
     request.send().await.map_err(|e| {
@@ -257,12 +269,16 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
 
 /// Capacity: the table's (switching an on-demand table to provisioned when needed, which
 /// DynamoDB accepts only with every index's capacity too) and the indexes' named ones.
+/// None when every figure asked for is already in force: AWS refuses a call that changes no
+/// capacity, even beside one that does.
 fn capacity_change(
     mut request: aws_sdk_dynamodb::operation::update_table::builders::UpdateTableFluentBuilder,
     args: &Args,
     current: &TableDefinition,
+    table: &TableDescription,
     table_capacity: Option<Capacity>,
-) -> Result<aws_sdk_dynamodb::operation::update_table::builders::UpdateTableFluentBuilder> {
+) -> Result<Option<aws_sdk_dynamodb::operation::update_table::builders::UpdateTableFluentBuilder>> {
+    let mut changed = false;
     for (name, _) in &args.gsi_capacity {
         if !current.gsis.iter().any(|g| &g.name == name) {
             bail!(
@@ -279,8 +295,9 @@ fn capacity_change(
         ))
         .into());
     }
-    if let Some(capacity) = table_capacity {
+    if let Some(capacity) = table_capacity.filter(|c| switching || current.capacity != Some(*c)) {
         request = request.provisioned_throughput(throughput(capacity));
+        changed = true;
         if switching {
             request = request.billing_mode(BillingMode::Provisioned);
         }
@@ -295,6 +312,16 @@ fn capacity_change(
         let Some(capacity) = named.or(table_capacity.filter(|_| switching)) else {
             continue;
         };
+        let in_force = table
+            .global_secondary_indexes()
+            .iter()
+            .find(|i| i.index_name() == Some(gsi.name.as_str()))
+            .and_then(|i| i.provisioned_throughput())
+            .map(|t| (t.read_capacity_units(), t.write_capacity_units()));
+        if !switching && in_force == Some((Some(capacity.read), Some(capacity.write))) {
+            continue;
+        }
+        changed = true;
         request = request.global_secondary_index_updates(
             GlobalSecondaryIndexUpdate::builder()
                 .update(
@@ -307,7 +334,7 @@ fn capacity_change(
                 .build(),
         );
     }
-    Ok(request)
+    Ok(changed.then_some(request))
 }
 
 /// Nothing to send: says why, and shows the table as it is.

@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 use aws_sdk_dynamodb::types::{IndexStatus, TableDescription, TableStatus};
 use indicatif::ProgressBar;
 
-use crate::client::Db;
+use crate::client::{api_error, Db};
 
 /// How long to wait before giving up (AWS takes seconds; a GSI on a big table much longer).
 const WAIT_LIMIT: Duration = Duration::from_secs(60 * 60);
@@ -39,18 +39,26 @@ pub async fn until_active(db: &Db, table: &str, bar: &ProgressBar) -> Result<Tab
     }
 }
 
-/// Polls DescribeTable until the table is gone.
+/// Polls DescribeTable until it says the table does not exist; any other failure (throttling,
+/// the network, credentials) is an error, not "gone".
 pub async fn until_gone(db: &Db, table: &str) -> Result<()> {
     let started = Instant::now();
     let mut pause = Duration::from_millis(50);
-    while db
-        .client
-        .describe_table()
-        .table_name(table)
-        .send()
-        .await
-        .is_ok()
-    {
+    loop {
+        match db.client.describe_table().table_name(table).send().await {
+            Ok(_) => {}
+            Err(err)
+                if err
+                    .as_service_error()
+                    .is_some_and(|e| e.is_resource_not_found_exception()) =>
+            {
+                return Ok(())
+            }
+            Err(err) => {
+                return Err(api_error(err, &db.at(table))
+                    .context(format!("wait for table {table} to be deleted")))
+            }
+        }
         if started.elapsed() > WAIT_LIMIT {
             bail!(
                 "table {table} is still being deleted after {} minutes",
@@ -60,7 +68,6 @@ pub async fn until_gone(db: &Db, table: &str) -> Result<()> {
         tokio::time::sleep(pause).await;
         pause = (pause * 2).min(Duration::from_secs(1));
     }
-    Ok(())
 }
 
 /// What is not settled yet, as a person reads it; None when everything is.

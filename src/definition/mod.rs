@@ -354,21 +354,64 @@ impl TableDefinition {
         found
     }
 
-    /// The `ddb create-table` arguments that recreate this definition, after the program name.
-    pub fn to_args(&self) -> Vec<String> {
+    /// The `ddb create-table` arguments that recreate this definition, after the program name;
+    /// an error names what the flags cannot carry (an index attribute with `:` or `,` in its
+    /// name, a tag key with `=`), rather than printing a line that makes another table.
+    pub fn to_args(&self) -> Result<Vec<String>, String> {
         let attr = |a: &KeyAttribute| format!("{}:{}", a.name, a.kind);
-        let mut args = vec!["create-table".to_string(), self.name.clone()];
-        args.extend(["--pk".into(), attr(&self.key.partition)]);
+        let unsayable = |what: &str, name: &str, chars: &[char]| {
+            Err(format!(
+                "table {} cannot be written as a create-table line: {what} {name:?} holds {}",
+                self.name,
+                chars
+                    .iter()
+                    .filter(|c| name.contains(**c))
+                    .map(|c| format!("'{c}'"))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ))
+        };
+        // An LSI's spec leaves out its partition key (the table's, given by --pk).
+        let specs = self
+            .gsis
+            .iter()
+            .map(|i| (i, true))
+            .chain(self.lsis.iter().map(|i| (i, false)));
+        for (index, global) in specs {
+            let names = global
+                .then_some(&index.key.partition.name)
+                .into_iter()
+                .chain(index.key.sort.iter().map(|s| &s.name))
+                .chain(index.projection.included());
+            for name in names {
+                if name.contains([':', ',']) {
+                    return unsayable(
+                        &format!("index {}'s attribute", index.name),
+                        name,
+                        &[':', ','],
+                    );
+                }
+            }
+        }
+        if let Some((key, _)) = self.tags.iter().find(|(k, _)| k.contains('=')) {
+            return unsayable("the tag key", key, &['=']);
+        }
+        let mut args = vec!["create-table".to_string()];
+        // A value that starts with '-' is joined to its flag, so it is not taken for one.
+        let mut option = |flag: &str, value: String| {
+            if value.starts_with('-') {
+                args.push(format!("{flag}={value}"));
+            } else {
+                args.extend([flag.to_string(), value]);
+            }
+        };
+        option("--pk", attr(&self.key.partition));
         if let Some(sort) = &self.key.sort {
-            args.extend(["--sk".into(), attr(sort)]);
+            option("--sk", attr(sort));
         }
         if let Some(c) = self.capacity {
-            args.extend([
-                "--rcu".into(),
-                c.read.to_string(),
-                "--wcu".into(),
-                c.write.to_string(),
-            ]);
+            option("--rcu", c.read.to_string());
+            option("--wcu", c.write.to_string());
         }
         for index in &self.gsis {
             let mut spec = format!("{}:{}", index.name, attr(&index.key.partition));
@@ -378,13 +421,10 @@ impl TableDefinition {
             if index.projection != Projection::All {
                 spec.push_str(&format!(":{}", index.projection));
             }
-            args.extend(["--gsi".into(), spec]);
+            option("--gsi", spec);
         }
         for (name, c) in &self.gsi_capacity {
-            args.extend([
-                "--gsi-capacity".into(),
-                format!("{name}={},{}", c.read, c.write),
-            ]);
+            option("--gsi-capacity", format!("{name}={},{}", c.read, c.write));
         }
         for index in &self.lsis {
             let sort = index.key.sort.as_ref().unwrap_or(&index.key.partition);
@@ -392,35 +432,37 @@ impl TableDefinition {
             if index.projection != Projection::All {
                 spec.push_str(&format!(":{}", index.projection));
             }
-            args.extend(["--lsi".into(), spec]);
+            option("--lsi", spec);
         }
         if let Some(view) = self.stream {
-            args.extend(["--stream".into(), view.flag().into()]);
+            option("--stream", view.flag().into());
         }
         if let Some(ttl) = &self.ttl {
-            args.extend(["--ttl".into(), ttl.clone()]);
+            option("--ttl", ttl.clone());
         }
         for (key, value) in &self.tags {
-            args.extend(["--tag".into(), format!("{key}={value}")]);
+            option("--tag", format!("{key}={value}"));
+        }
+        if self.class == TableClass::InfrequentAccess {
+            option("--table-class", "infrequent-access".into());
         }
         if self.deletion_protection {
             args.push("--deletion-protection".into());
         }
-        if self.class == TableClass::InfrequentAccess {
-            args.extend(["--table-class".into(), "infrequent-access".into()]);
+        // The table name second, as people write it; after `--` when it looks like a flag.
+        if self.name.starts_with('-') {
+            args.extend(["--".to_string(), self.name.clone()]);
+        } else {
+            args.insert(1, self.name.clone());
         }
-        args
+        Ok(args)
     }
 
     /// One shell line: `ddb create-table ...`, each argument quoted where the shell needs it.
-    pub fn to_command(&self) -> String {
-        let args = self.to_args();
-        let quoted = shlex::try_join(std::iter::once("ddb").chain(args.iter().map(String::as_str)))
-            .unwrap_or_else(|_| {
-                // Only a NUL byte makes quoting fail, and DynamoDB names cannot hold one.
-                args.join(" ")
-            });
-        quoted
+    pub fn to_command(&self) -> Result<String, String> {
+        let args = self.to_args()?;
+        shlex::try_join(std::iter::once("ddb").chain(args.iter().map(String::as_str)))
+            .map_err(|_| format!("table {} has a name no shell line can hold", self.name))
     }
 }
 
@@ -473,28 +515,51 @@ mod tests {
 
     #[test]
     fn the_command_line_parses_back_to_the_definition() {
-        let mut def = TableDefinition::new("My Table", key(("pk", T::S), Some(("sk", T::N))))
+        use clap::Parser;
+        let parsed = |def: &TableDefinition| {
+            let line = def.to_command().unwrap();
+            let words = shlex::split(&line).unwrap();
+            match crate::cli::Cli::try_parse_from(&words).map(|cli| cli.command) {
+                Ok(crate::cli::Command::CreateTable(args)) => args.definition().unwrap(),
+                other => panic!("{line}: {other:?}"),
+            }
+        };
+        let mut def = TableDefinition::new("-My Table", key(("p:k", T::S), Some(("-sk", T::N))))
             .with_lsis(vec![parse_lsi("ByRating:rating:N:include=a,b").unwrap()]);
         def.capacity = Some(Capacity { read: 5, write: 6 });
         def.gsis.push(parse_gsi("ByGenre:genre:S:keys").unwrap());
         def.gsi_capacity
             .push(("ByGenre".into(), Capacity { read: 1, write: 2 }));
         def.stream = Some(StreamView::NewAndOld);
-        def.ttl = Some("expires at".into());
-        def.tags.push(("team".into(), "it's ours".into()));
+        def.ttl = Some("-expires at".into());
+        def.tags.push(("team".into(), "it's = ours".into()));
         def.deletion_protection = true;
         def.class = TableClass::InfrequentAccess;
-        let line = def.to_command();
-        let words = shlex::split(&line).unwrap();
-        assert_eq!(words[0], "ddb");
-        assert_eq!(words[1..], def.to_args()[..]);
-        assert!(line.contains("'My Table'"), "{line}");
-        assert!(line.contains("--gsi ByGenre:genre:S:keys"), "{line}");
-        let text = words.join(" ");
-        assert!(
-            text.contains("--lsi ByRating:rating:N:include=a,b"),
-            "{text}"
-        );
+        assert_eq!(parsed(&def), def);
+        let plain = TableDefinition::new("Plain", key(("id", T::B), None));
+        assert_eq!(parsed(&plain), plain);
+        assert!(plain
+            .to_command()
+            .unwrap()
+            .starts_with("ddb create-table Plain --pk id:B"));
+        // What the flags cannot carry is refused, not printed as another table.
+        let mut colon = plain.clone();
+        colon.gsis.push(Index {
+            name: "G".into(),
+            key: key(("a:S:b", T::N), None),
+            projection: Projection::All,
+        });
+        assert!(colon.to_args().unwrap_err().contains("\"a:S:b\""));
+        let mut comma = plain.clone();
+        comma.gsis.push(Index {
+            name: "G".into(),
+            key: key(("g", T::S), None),
+            projection: Projection::Include(vec!["a,b".into()]),
+        });
+        assert!(comma.to_args().is_err());
+        let mut tag = plain.clone();
+        tag.tags.push(("k=v".into(), "w".into()));
+        assert!(tag.to_args().unwrap_err().contains("tag key"));
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod items;
 mod known_differences;
 mod layers;
 mod read;
+mod recreate;
 mod schema_cache;
 mod serve;
 mod serve_ops;

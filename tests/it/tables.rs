@@ -1,24 +1,27 @@
 //! Tables over their life: every create-table option, `--if-not-exists` against the whole
-//! definition, each update-table change (an index backfilled over 2,000 items), TTL, deletion
-//! protection, and `describe-table --as create` round trips (on this target, and from DynamoDB
-//! Local onto the embedded engine when the suite runs against DynamoDB Local).
+//! definition, each update-table change (an index backfilled over 2,000 items), TTL and deletion
+//! protection; and the helpers `recreate.rs` shares.
 
 use serde_json::{json, Value};
 
 use crate::common::{self, Suite};
 
-fn describe(suite: &Suite, table: &str) -> Value {
+pub(crate) fn describe(suite: &Suite, table: &str) -> Value {
     serde_json::from_str(&suite.run_ok(&["describe-table", table, "-o", "json"])).unwrap()
 }
 
-fn as_create(suite: &Suite, table: &str) -> Vec<String> {
+pub(crate) fn as_create(suite: &Suite, table: &str) -> Vec<String> {
     let line = suite.run_ok(&["describe-table", table, "--as", "create"]);
     assert_eq!(line.lines().count(), 1, "one command line: {line}");
     shlex::split(line.trim()).expect("a shell line")
 }
 
 /// Runs a printed `ddb create-table ...` line under another table name on `command`'s target.
-fn recreate(command: assert_cmd::Command, words: &[String], name: &str) -> std::process::Output {
+pub(crate) fn recreate(
+    command: assert_cmd::Command,
+    words: &[String],
+    name: &str,
+) -> std::process::Output {
     let mut command = command;
     assert_eq!(words[0], "ddb");
     assert_eq!(words[1], "create-table");
@@ -27,7 +30,7 @@ fn recreate(command: assert_cmd::Command, words: &[String], name: &str) -> std::
 }
 
 /// `--as create` of `original`, run under a new name, prints back the same line.
-fn round_trip(suite: &Suite, original: &str) -> Vec<String> {
+pub(crate) fn round_trip(suite: &Suite, original: &str) -> Vec<String> {
     let words = as_create(suite, original);
     let copy = suite.table_name("Copy");
     let out = recreate(suite.ddb(), &words, &copy);
@@ -41,7 +44,7 @@ fn round_trip(suite: &Suite, original: &str) -> Vec<String> {
     words
 }
 
-fn create(suite: &Suite, args: &[&str]) -> String {
+pub(crate) fn create(suite: &Suite, args: &[&str]) -> String {
     let table = suite.table_name("Life");
     let mut all = vec!["create-table", table.as_str()];
     all.extend_from_slice(args);
@@ -417,111 +420,4 @@ fn ttl_on_and_off() {
         matches!(off["status"].as_str(), Some("DISABLED" | "DISABLING")),
         "{off}"
     );
-}
-
-#[test]
-fn describe_as_create_round_trips() {
-    let suite = Suite::new();
-    let provisioned = create(
-        &suite,
-        &[
-            "--pk",
-            "pk:S",
-            "--sk",
-            "sk:N",
-            "--rcu",
-            "4",
-            "--wcu",
-            "3",
-            "--gsi",
-            "ByOwner:owner:S:keys",
-            "--gsi-capacity",
-            "ByOwner=2,1",
-        ],
-    );
-    let words = round_trip(&suite, &provisioned);
-    let text = words.join(" ");
-    assert!(
-        text.contains("--rcu 4 --wcu 3 --gsi ByOwner:owner:S:keys --gsi-capacity ByOwner=2,1"),
-        "{text}"
-    );
-    let on_demand = create(
-        &suite,
-        &[
-            "--pk",
-            "pk:S",
-            "--sk",
-            "sk:S",
-            "--gsi",
-            "ByKind:kind:S:created:N:include=title,size",
-            "--lsi",
-            "ByDate:date:S",
-        ],
-    );
-    let text = round_trip(&suite, &on_demand).join(" ");
-    assert!(
-        !text.contains("--rcu") && !text.contains("capacity"),
-        "no provisioned zeros: {text}"
-    );
-    assert!(
-        text.contains("--gsi ByKind:kind:S:created:N:include=title,size"),
-        "{text}"
-    );
-    assert!(text.contains("--lsi ByDate:date:S"), "{text}");
-    let lively = create(
-        &suite,
-        &[
-            "--pk",
-            "id:B",
-            "--ttl",
-            "expires",
-            "--stream",
-            "keys",
-            "--deletion-protection",
-        ],
-    );
-    let text = round_trip(&suite, &lively).join(" ");
-    assert!(
-        text.contains("--pk id:B --stream keys --ttl expires --deletion-protection"),
-        "{text}"
-    );
-}
-
-#[test]
-fn as_create_carries_a_table_from_dynamodb_local_to_the_embedded_engine() {
-    let suite = Suite::new();
-    if !suite.on_dynamodb_local() {
-        return; // needs a second target: DynamoDB Local, when the suite runs against it
-    }
-    let table = create(
-        &suite,
-        &[
-            "--pk",
-            "pk:S",
-            "--sk",
-            "n:N",
-            "--rcu",
-            "2",
-            "--wcu",
-            "2",
-            "--gsi",
-            "ByA:a:S:keys",
-            "--lsi",
-            "ByB:b:N:include=x",
-            "--stream",
-            "new",
-            "--ttl",
-            "exp",
-        ],
-    );
-    let words = as_create(&suite, &table);
-    let out = recreate(suite.embedded(), &words, &table);
-    assert!(out.status.success(), "{}", common::stderr(&out));
-    let line = suite
-        .embedded()
-        .args(["describe-table", &table, "--as", "create"])
-        .output()
-        .unwrap();
-    let embedded = shlex::split(String::from_utf8_lossy(&line.stdout).trim()).unwrap();
-    assert_eq!(embedded, words);
 }

@@ -144,3 +144,40 @@ fn changes_made_while_following_arrive() {
         "a NEW_IMAGE stream carries no old image"
     );
 }
+
+#[test]
+fn from_latest_delivers_new_changes_and_skips_older_ones() {
+    use std::io::Read;
+    let suite = Suite::new();
+    let table = streamed(&suite, "keys");
+    suite.run_ok(&["put", &table, r#"{"id": "old", "n": 0}"#]);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ddb"))
+        .args(suite.target_args())
+        .env("HOME", suite.dir())
+        .args(["tail", &table, "--max-records", "1", "--timeout", "60"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // tail opens its iterators at some moment after it starts: write until it has seen one.
+    let mut n = 1;
+    while child.try_wait().unwrap().is_none() && n <= 100 {
+        suite.run_ok(&["put", &table, &format!(r#"{{"id": "new", "n": {n}}}"#)]);
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        n += 1;
+    }
+    assert!(child.wait().unwrap().success());
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    let records = common::ndjson(&out);
+    assert_eq!(records.len(), 1, "{out}");
+    assert_eq!(
+        records[0]["keys"]["id"], "new",
+        "the change made before tail started is not shown"
+    );
+}
