@@ -358,6 +358,14 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             break
         }
         'ddb;delete' {
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Delete every item this filter expression matches (a Scan finds them)')
+            [CompletionResult]::new('--key-condition', '--key-condition', [CompletionResultType]::ParameterName, 'Delete every item this key condition matches (a Query finds them; --index for an index''s)')
+            [CompletionResult]::new('--index', '--index', [CompletionResultType]::ParameterName, 'The index --key-condition reads')
+            [CompletionResult]::new('--keys-file', '--keys-file', [CompletionResultType]::ParameterName, 'Delete the keys in this file (NDJSON, a key a line; - for standard input)')
+            [CompletionResult]::new('--condition', '--condition', [CompletionResultType]::ParameterName, 'With --keys-file: delete a key''s item only if this condition holds')
+            [CompletionResult]::new('--names', '--names', [CompletionResultType]::ParameterName, 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)')
+            [CompletionResult]::new('--values', '--values', [CompletionResultType]::ParameterName, 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'DeleteItem requests in flight at once')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the AWS shared config and credentials files')
@@ -365,7 +373,8 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)')
-            [CompletionResult]::new('--typed', '--typed', [CompletionResultType]::ParameterName, 'Print DynamoDB JSON ({"S": "x"})')
+            [CompletionResult]::new('--typed', '--typed', [CompletionResultType]::ParameterName, 'Print DynamoDB JSON ({"S": "x"}); with --keys-file, read it')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the keys that would be deleted (NDJSON) and their count; delete nothing')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')

@@ -364,6 +364,14 @@ complete -c ddb -n "__fish_ddb_using_subcommand tx" -l no-progress -d 'Draw no p
 complete -c ddb -n "__fish_ddb_using_subcommand tx" -l consumed-capacity -d 'Report the capacity units each request consumed'
 complete -c ddb -n "__fish_ddb_using_subcommand tx" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand tx" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l filter -d 'Delete every item this filter expression matches (a Scan finds them)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l key-condition -d 'Delete every item this key condition matches (a Query finds them; --index for an index\'s)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l index -d 'The index --key-condition reads' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l keys-file -d 'Delete the keys in this file (NDJSON, a key a line; - for standard input)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l condition -d 'With --keys-file: delete a key\'s item only if this condition holds' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l names -d 'Expression attribute name: \'#yr=year\', or a JSON object \'{"#yr": "year"}\' (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l values -d 'Expression attribute value: \':v=10\', \':t=Drama\', or a JSON object (repeatable)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l parallel -d 'DeleteItem requests in flight at once' -r
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
@@ -376,7 +384,8 @@ text\t''
 csv\t'RFC 4180, a header row; columns from --columns or the items'
 tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
-complete -c ddb -n "__fish_ddb_using_subcommand delete" -l typed -d 'Print DynamoDB JSON ({"S": "x"})'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l typed -d 'Print DynamoDB JSON ({"S": "x"}); with --keys-file, read it'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l dry-run -d 'Print the keys that would be deleted (NDJSON) and their count; delete nothing'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -s q -l quiet -d 'Print nothing on stderr but errors'

@@ -9,6 +9,7 @@ mod bad_input;
 mod batch_get;
 mod bench;
 mod bulk;
+mod bulk_delete;
 mod cli;
 mod copy;
 mod dump;
