@@ -7,6 +7,7 @@
     scripts/bench-compare.py serve                   # ddb serve's models vs the lecture's Python servers
     scripts/bench-compare.py builds --baseline BIN   # this ddb against another build on the embedded engine
     scripts/bench-compare.py batchget --endpoint URL # ddb get --keys-file vs boto3 batch_get_item; ddb update
+    scripts/bench-compare.py copy   --endpoint URL --movies FILE   # embedded -> URL: ddb copy vs put --file vs boto3
 
 URL is a running DynamoDB Local (scripts/dynamodb-local.sh start prints one). Needs python3 with
 boto3 and awscli (pip install boto3 awscli) for the comparison clients, GNU time (/usr/bin/time,
@@ -527,6 +528,65 @@ def batchget(args):
     print(f"\nddb update (whole process, --add n=1): median {statistics.median(updates):.1f} ms over {args.runs} runs")
 
 
+def copy(args):
+    """100,000 items from the embedded engine into DynamoDB Local: `ddb copy`, against loading the
+    same items with `ddb put --file`, against a boto3 copy (8 threads, each scanning a segment of
+    the source served by `ddb local` and writing 25-item batches as it reads)."""
+    import boto3
+    from botocore.config import Config
+    count = sum(1 for _ in open(args.movies))
+    rows = []
+    with tempfile.TemporaryDirectory() as d:
+        local = ["--local", "--data-dir", d]
+        ddb(*local, "-q", "create-table", "Src", "--pk", "year:N", "--sk", "title:S")
+        ddb(*local, "-q", "put", "Src", "--file", args.movies)
+        dest = ["--endpoint-url", args.endpoint]
+        for round_ in range(args.rounds):
+            tag = f"{round_}{random.randrange(10**6)}"
+            wall, rss = run_measured([DDB, *local, "-q", "copy", "Src", f"Copy{tag}", "--to-endpoint-url", args.endpoint])
+            rows.append(("ddb copy (embedded -> DynamoDB Local)", count / wall, rss / 1024))
+            ddb(*dest, "-q", "create-table", f"Put{tag}", "--pk", "year:N", "--sk", "title:S")
+            wall, rss = run_measured([DDB, *dest, "-q", "put", f"Put{tag}", "--file", args.movies])
+            rows.append(("ddb put --file (into DynamoDB Local)", count / wall, rss / 1024))
+            port = free_port()
+            proc, _ = start_server("ddb local", port, data_dir=d)
+            try:
+                ddb(*dest, "-q", "create-table", f"Boto{tag}", "--pk", "year:N", "--sk", "title:S")
+                cfg = Config(retries={"max_attempts": 10, "mode": "standard"}, max_pool_connections=args.threads)
+                client = lambda url: boto3.client("dynamodb", endpoint_url=url, config=cfg, region_name="us-east-1",
+                                                  aws_access_key_id="ddblocal", aws_secret_access_key="ddblocal")
+                sources = [client(f"http://127.0.0.1:{port}") for _ in range(args.threads)]
+                targets = [client(args.endpoint) for _ in range(args.threads)]
+
+                def segment(seg):
+                    kwargs = {"TableName": "Src", "Segment": seg, "TotalSegments": args.threads}
+                    copied = 0
+                    while True:
+                        page = sources[seg].scan(**kwargs)
+                        items = page["Items"]
+                        for i in range(0, len(items), 25):
+                            req = {f"Boto{tag}": [{"PutRequest": {"Item": it}} for it in items[i:i + 25]]}
+                            while req:
+                                req = targets[seg].batch_write_item(RequestItems=req).get("UnprocessedItems") or None
+                        copied += len(items)
+                        if "LastEvaluatedKey" not in page:
+                            return copied
+                        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+                start = time.perf_counter()
+                with cf.ThreadPoolExecutor(args.threads) as pool:
+                    copied = sum(pool.map(segment, range(args.threads)))
+                assert copied == count, (copied, count)
+                rows.append((f"boto3 scan + batch_write_item, {args.threads} threads", count / (time.perf_counter() - start), None))
+            finally:
+                proc.terminate()
+    print(f"{count} Movies-shaped items; rates in items per second ({args.rounds} round(s))\n")
+    print(table_row(["client", "items/s", "peak RSS MiB"]))
+    print(table_row(["---"] * 3))
+    for name, r, rss in rows:
+        print(table_row([name, f"{r:.0f}", "" if rss is None else f"{rss:.1f}"]))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="what", required=True)
@@ -561,10 +621,15 @@ def main():
     g.add_argument("--keys", type=int, default=10000)
     g.add_argument("--rounds", type=int, default=3)
     g.add_argument("--runs", type=int, default=30)
+    y = sub.add_parser("copy")
+    y.add_argument("--endpoint", required=True)
+    y.add_argument("--movies", required=True)
+    y.add_argument("--threads", type=int, default=8)
+    y.add_argument("--rounds", type=int, default=1)
     args = p.parse_args()
     if not os.path.exists(DDB):
         sys.exit(f"{DDB} is missing: cargo build --release")
-    {"cli": cli, "engine": engine, "bulk": bulk, "serve": serve, "builds": builds, "batchget": batchget}[args.what](args)
+    {"cli": cli, "engine": engine, "bulk": bulk, "serve": serve, "builds": builds, "batchget": batchget, "copy": copy}[args.what](args)
 
 
 if __name__ == "__main__":
