@@ -218,6 +218,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
         'ddb;truncate' {
             [CompletionResult]::new('--segments', '--segments', [CompletionResultType]::ParameterName, 'Scan segments read at once')
             [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'BatchWriteItem requests in flight at once')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Consume at most RCU read and WCU write capacity units a second')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the AWS shared config and credentials files')
@@ -515,6 +516,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--names', '--names', [CompletionResultType]::ParameterName, 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)')
             [CompletionResult]::new('--values', '--values', [CompletionResultType]::ParameterName, 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)')
             [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Copy at most this many items (a sample)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Consume at most RCU read and WCU write capacity units a second (as the servers report them), so a copy does not starve production traffic')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the AWS shared config and credentials files')

@@ -587,7 +587,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__copy)
-            opts="-o -q -h -V --to-endpoint-url --to-region --to-profile --to-local --to-data-dir --if-not-exists --schema-only --data-only --segments --parallel --filter --names --values --max-items --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --to-endpoint-url --to-region --to-profile --to-local --to-data-dir --if-not-exists --schema-only --data-only --segments --parallel --filter --names --values --max-items --rate --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -630,6 +630,10 @@ _ddb() {
                     return 0
                     ;;
                 --max-items)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1959,7 +1963,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__truncate)
-            opts="-y -o -q -h -V --yes --segments --parallel --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-y -o -q -h -V --yes --segments --parallel --rate --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1970,6 +1974,10 @@ _ddb() {
                     return 0
                     ;;
                 --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

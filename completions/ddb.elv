@@ -208,6 +208,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;truncate'= {
             cand --segments 'Scan segments read at once'
             cand --parallel 'BatchWriteItem requests in flight at once'
+            cand --rate 'Consume at most RCU read and WCU write capacity units a second'
             cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
             cand --profile 'Named profile from the AWS shared config and credentials files'
@@ -495,6 +496,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --names 'Expression attribute name: ''#yr=year'', or a JSON object ''{"#yr": "year"}'' (repeatable)'
             cand --values 'Expression attribute value: '':v=10'', '':t=Drama'', or a JSON object (repeatable)'
             cand --max-items 'Copy at most this many items (a sample)'
+            cand --rate 'Consume at most RCU read and WCU write capacity units a second (as the servers report them), so a copy does not starve production traffic'
             cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
             cand --profile 'Named profile from the AWS shared config and credentials files'

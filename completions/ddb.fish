@@ -223,6 +223,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s h -l help -d 'P
 complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l segments -d 'Scan segments read at once' -r
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l parallel -d 'BatchWriteItem requests in flight at once' -r
+complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l rate -d 'Consume at most RCU read and WCU write capacity units a second' -r
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l profile -d 'Named profile from the AWS shared config and credentials files' -r
@@ -517,6 +518,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand copy" -l filter -d 'Copy only th
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l names -d 'Expression attribute name: \'#yr=year\', or a JSON object \'{"#yr": "year"}\' (repeatable)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l values -d 'Expression attribute value: \':v=10\', \':t=Drama\', or a JSON object (repeatable)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l max-items -d 'Copy at most this many items (a sample)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand copy" -l rate -d 'Consume at most RCU read and WCU write capacity units a second (as the servers report them), so a copy does not starve production traffic' -r
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l profile -d 'Named profile from the AWS shared config and credentials files' -r

@@ -7,12 +7,13 @@
 //! | layer | module | owns |
 //! |---|---|---|
 //! | command line | [`cli`] | the clap tree (`Cli`, `Command`) and the dispatch to the commands |
-//! | | [`commands`] | one file per subcommand, its `Args` and its `run`; shared argument groups ([`commands::args`]), the key of the item acted on ([`commands::key`]), query/scan output ([`commands::read`]); the only layer that prints results |
+//! | | [`commands`] | one file per subcommand, its `Args` and its `run`; shared argument groups ([`commands::args`]), the key of the item acted on ([`commands::key`]), query/scan output ([`commands::read`]), waiting for a table to settle ([`commands::wait`]), scans into the bulk writer for copy and truncate ([`commands::transfer`]); the only layer that prints results |
 //! | mechanisms | [`serve`] | the multi-client TCP server: protocol, handler, reply budget, one file per model |
 //! | | [`bench`](mod@bench) | query-vs-scan and serve load measurements, reports and plots |
-//! | | [`batch`] | BatchWriteItem lanes with retries, for bulk loads |
+//! | | [`batch`] | BatchWriteItem lanes with retries (puts and deletes), for bulk loads, copies and truncates |
+//! | | [`stream`] | following a table's stream across its shards, for `tail` |
 //! | | [`paginate`] | following `LastEvaluatedKey`, stopping early, resume keys, parallel scans |
-//! | | [`output`] | json / ndjson / table / text writers |
+//! | | [`output`] | json / ndjson / table / text / csv / tsv writers |
 //! | connection | [`client`] | the connected SDK client, and SDK errors as one-line messages |
 //! | | [`schema_cache`] | key schemas remembered between runs, so a query takes one round trip |
 //! | | [`engine`] | the embedded engine (dynoxide-rs) in-process or as `ddb local`, behind ddb's HTTP front (names it cannot hold, timeouts, bounded shutdown) |
@@ -20,6 +21,7 @@
 //! | data | [`update`] | the change vocabulary (`--set`, `--add`, ...) as one UpdateExpression |
 //! | | [`condition`] | why a condition was false: the paths it names and their current values |
 //! | | [`expr`] | expression placeholders and the `--pk`/`--sk` shorthands |
+//! | | [`definition`] | a table's whole definition: parsed from create-table's flags, compared, printed back as a command line, and as DynamoDB's JSON for dump/restore |
 //! | | [`schema`] | key schemas and table descriptions, and their JSON |
 //! | | [`input`] | NDJSON, JSON array and CSV records, read one at a time |
 //! | | [`item`] | attribute values: plain JSON and DynamoDB JSON, keys, item size |

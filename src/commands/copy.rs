@@ -60,6 +60,10 @@ pub struct Args {
     /// Copy at most this many items (a sample)
     #[arg(long, value_name = "N")]
     pub max_items: Option<u64>,
+    /// Consume at most RCU read and WCU write capacity units a second (as the servers report
+    /// them), so a copy does not starve production traffic
+    #[arg(long, value_name = "RCU,WCU", value_parser = transfer::parse_rate)]
+    pub rate: Option<transfer::Rate>,
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, source: &Db) -> Result<Outcome> {
@@ -152,6 +156,7 @@ async fn items(
         key,
         parallel: args.parallel as usize,
         delete: false,
+        rate: args.rate,
     };
     let bar = transfer::bar(global, "copied");
     let moved =

@@ -28,6 +28,33 @@ pub(crate) struct Sink<'a> {
     pub parallel: usize,
     /// Delete the keys read instead of putting the items.
     pub delete: bool,
+    /// Capacity units a second, read and written, not to exceed (as the servers report them).
+    pub rate: Option<Rate>,
+}
+
+/// `--rate RCU,WCU`: a ceiling on consumed capacity units per second, on each side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rate {
+    pub read: f64,
+    pub write: f64,
+}
+
+/// `RCU,WCU`, as `--rate` takes it.
+pub fn parse_rate(text: &str) -> Result<Rate, String> {
+    let usage = || {
+        format!("expected RCU,WCU (capacity units a second, above 0) like 100,50, found {text:?}")
+    };
+    let (read, write) = text.split_once(',').ok_or_else(usage)?;
+    let units = |t: &str| {
+        t.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|u| u.is_finite() && *u > 0.0)
+    };
+    Ok(Rate {
+        read: units(read).ok_or_else(usage)?,
+        write: units(write).ok_or_else(usage)?,
+    })
 }
 
 /// What a transfer amounted to.
@@ -82,11 +109,15 @@ pub(crate) async fn scan_into(
             }
         };
         read_capacity += page.capacity;
+        pace(sink.rate, started, read_capacity, read, &writer).await;
         for item in page.items {
             if max_items.is_some_and(|max| read >= max) {
                 break 'pages;
             }
             read += 1;
+            if read % batch::BATCH_SIZE as u64 == 0 {
+                pace(sink.rate, started, read_capacity, read, &writer).await;
+            }
             match batch::prepare(read, String::new(), item, sink.key) {
                 Ok(pending) if sink.delete => writer.send(pending.into_delete(&key_names)).await,
                 Ok(pending) => writer.send(pending).await,
@@ -135,6 +166,34 @@ pub(crate) fn segment_fetch(
                 .map_err(|e| api_error(e, &ctx).context("scan"))?;
             Ok(read::scan_page(out))
         })
+    }
+}
+
+/// Waits until the capacity consumed so far fits under `--rate`: reads as the scan pages report
+/// them; writes as the writer's acknowledged requests report them, plus the items handed to the
+/// lanes and not yet acknowledged at the mean units per item so far (at least one, a write's
+/// least). Holding the scan back holds the segments back in turn.
+async fn pace(
+    rate: Option<Rate>,
+    started: Instant,
+    read_capacity: f64,
+    sent: u64,
+    writer: &batch::Writer,
+) {
+    let Some(rate) = rate else {
+        return;
+    };
+    let (done, written) = writer
+        .counts
+        .lock()
+        .map(|c| (c.written + c.failed, c.capacity))
+        .unwrap_or((0, 0.0));
+    let per_item = if done > 0 { (written / done as f64).max(1.0) } else { 1.0 };
+    let expected = written + sent.saturating_sub(done) as f64 * per_item;
+    let due = (read_capacity / rate.read).max(expected / rate.write);
+    let elapsed = started.elapsed().as_secs_f64();
+    if due > elapsed {
+        tokio::time::sleep(Duration::from_secs_f64(due - elapsed)).await;
     }
 }
 

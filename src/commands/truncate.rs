@@ -34,6 +34,9 @@ pub struct Args {
     /// BatchWriteItem requests in flight at once
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=256))]
     pub parallel: u64,
+    /// Consume at most RCU read and WCU write capacity units a second
+    #[arg(long, value_name = "RCU,WCU", value_parser = transfer::parse_rate)]
+    pub rate: Option<transfer::Rate>,
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
@@ -63,6 +66,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         key: &key,
         parallel: args.parallel as usize,
         delete: true,
+        rate: args.rate,
     };
     let bar = transfer::bar(global, "deleted");
     let moved =

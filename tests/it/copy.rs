@@ -217,3 +217,29 @@ fn a_copy_through_throttling_and_unprocessed_items_loses_nothing() {
         contents(|| suite.ddb(), &source).0
     );
 }
+
+#[test]
+fn a_rate_holds_a_copy_under_its_write_capacity() {
+    let suite = Suite::new();
+    let table = suite.table_name("Rated");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    let lines: String = (0..600)
+        .map(|i| format!("{{\"id\": \"r{i}\"}}\n"))
+        .collect();
+    let file = suite.dir().join("rated.ndjson");
+    std::fs::write(&file, lines).unwrap();
+    suite.run_ok(&["put", &table, "--file", file.to_str().unwrap()]);
+    // 600 one-unit writes at 100 units a second: about 6 s, the last batch sent at 5.75 s. A
+    // lower bound only: a slow machine makes it longer, never shorter.
+    let started = std::time::Instant::now();
+    let copy = suite.table_name("RatedCopy");
+    suite.run_ok(&["copy", &table, &copy, "--rate", "10000,100"]);
+    let elapsed = started.elapsed().as_secs_f64();
+    assert!(
+        elapsed >= 3.0,
+        "600 write units at 100 a second took {elapsed:.2} s"
+    );
+    assert_eq!(suite.count(&copy), 600);
+    let out = suite.run(&["copy", &table, &copy, "--rate", "0,5"]);
+    assert_eq!(out.status.code(), Some(2));
+}
