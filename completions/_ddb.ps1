@@ -528,6 +528,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--if-not-exists', '--if-not-exists', [CompletionResultType]::ParameterName, 'Accept an existing destination table with the same definition')
             [CompletionResult]::new('--schema-only', '--schema-only', [CompletionResultType]::ParameterName, 'Create the destination table only; copy no items')
             [CompletionResult]::new('--data-only', '--data-only', [CompletionResultType]::ParameterName, 'Copy items into an existing destination table; create nothing')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Go on with a copy that was interrupted or failed, from where its scan segments stood (give the same tables, targets and --filter)')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')

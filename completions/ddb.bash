@@ -587,7 +587,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__copy)
-            opts="-o -q -h -V --to-endpoint-url --to-region --to-profile --to-local --to-data-dir --if-not-exists --schema-only --data-only --segments --parallel --filter --names --values --max-items --rate --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --to-endpoint-url --to-region --to-profile --to-local --to-data-dir --if-not-exists --schema-only --data-only --segments --parallel --filter --names --values --max-items --rate --resume --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

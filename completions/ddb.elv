@@ -508,6 +508,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --if-not-exists 'Accept an existing destination table with the same definition'
             cand --schema-only 'Create the destination table only; copy no items'
             cand --data-only 'Copy items into an existing destination table; create nothing'
+            cand --resume 'Go on with a copy that was interrupted or failed, from where its scan segments stood (give the same tables, targets and --filter)'
             cand --local 'Use the embedded engine'
             cand --in-memory 'Use the embedded engine with nothing kept on disk'
             cand -q 'Print nothing on stderr but errors'

@@ -535,6 +535,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand copy" -l to-local -d 'Write to t
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l if-not-exists -d 'Accept an existing destination table with the same definition'
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l schema-only -d 'Create the destination table only; copy no items'
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l data-only -d 'Copy items into an existing destination table; create nothing'
+complete -c ddb -n "__fish_ddb_using_subcommand copy" -l resume -d 'Go on with a copy that was interrupted or failed, from where its scan segments stood (give the same tables, targets and --filter)'
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -s q -l quiet -d 'Print nothing on stderr but errors'

@@ -105,7 +105,7 @@ where
 {
     let mut pages = segment_pages(total, fetch);
     let mut totals = Totals::default();
-    while let Some(page) = pages.recv().await {
+    while let Some((_, page)) = pages.recv().await {
         let page = page?;
         totals.add(&page);
         for it in page.items {
@@ -116,25 +116,51 @@ where
     Ok(totals)
 }
 
-/// The pages of `total` scan segments read at once, as they arrive, through a channel of
-/// `2 × total` pages: a slow reader holds the segments back. Dropping the receiver stops them
-/// after the page each is fetching; a segment stops after its first error, which is delivered.
-pub fn segment_pages<F, Fut>(total: i32, fetch: F) -> mpsc::Receiver<Result<Page>>
+/// The pages of `total` scan segments read at once, as they arrive, each with its segment,
+/// through a channel of `2 × total` pages: a slow reader holds the segments back. Dropping the
+/// receiver stops them after the page each is fetching; a segment stops after its first error,
+/// which is delivered.
+pub fn segment_pages<F, Fut>(total: i32, fetch: F) -> mpsc::Receiver<(i32, Result<Page>)>
 where
     F: Fn(i32, Option<Item>) -> Fut + Clone + Send + 'static,
     Fut: Future<Output = Result<Page>> + Send,
 {
-    let (pages_tx, pages_rx) = mpsc::channel::<Result<Page>>(2 * total.max(1) as usize);
-    for segment in 0..total {
+    let starts = (0..total).map(|_| SegmentStart::From(None)).collect();
+    segment_pages_from(starts, fetch)
+}
+
+/// Where a segment of a resumed scan starts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SegmentStart {
+    /// From this key (None: its beginning).
+    From(Option<Item>),
+    /// Already read to its end.
+    Done,
+}
+
+/// [`segment_pages`] with each segment starting where `starts` says.
+pub fn segment_pages_from<F, Fut>(
+    starts: Vec<SegmentStart>,
+    fetch: F,
+) -> mpsc::Receiver<(i32, Result<Page>)>
+where
+    F: Fn(i32, Option<Item>) -> Fut + Clone + Send + 'static,
+    Fut: Future<Output = Result<Page>> + Send,
+{
+    let (pages_tx, pages_rx) = mpsc::channel(2 * starts.len().max(1));
+    for (segment, start) in starts.into_iter().enumerate() {
+        let SegmentStart::From(mut next) = start else {
+            continue;
+        };
+        let segment = segment as i32;
         let fetch = fetch.clone();
         let pages_tx = pages_tx.clone();
         tokio::spawn(async move {
-            let mut next = None;
             loop {
                 let result = fetch(segment, next.take()).await;
                 let last_key = result.as_ref().ok().and_then(|p| p.last_key.clone());
                 let failed = result.is_err();
-                if pages_tx.send(result).await.is_err() || failed {
+                if pages_tx.send((segment, result)).await.is_err() || failed {
                     return;
                 }
                 match last_key {

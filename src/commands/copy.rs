@@ -7,6 +7,7 @@
 use anyhow::{bail, Result};
 use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 
+use super::checkpoint::Checkpoint;
 use super::create_table;
 use super::describe_table;
 use super::transfer::{self, Sink};
@@ -64,6 +65,10 @@ pub struct Args {
     /// them), so a copy does not starve production traffic
     #[arg(long, value_name = "RCU,WCU", value_parser = transfer::parse_rate)]
     pub rate: Option<transfer::Rate>,
+    /// Go on with a copy that was interrupted or failed, from where its scan segments stood
+    /// (give the same tables, targets and --filter)
+    #[arg(long, conflicts_with_all = ["schema_only", "max_items", "if_not_exists"])]
+    pub resume: bool,
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, source: &Db) -> Result<Outcome> {
@@ -97,7 +102,7 @@ async fn copy(args: &Args, global: &GlobalArgs, source: &Db, to: &Db) -> Result<
         .into());
     }
     let description = source.describe(&args.source).await?;
-    let key = if args.data_only {
+    let key = if args.data_only || args.resume {
         KeySchema::of(&to.describe(&args.destination).await?, None)?
     } else {
         let mut definition = describe_table::definition(global, source, &description).await?;
@@ -159,8 +164,42 @@ async fn items(
         rate: args.rate,
     };
     let bar = transfer::bar(global, "copied");
-    let moved =
-        transfer::scan_into(request, ctx, args.segments, args.max_items, sink, &bar).await?;
+    // A whole copy keeps its place, so an interrupted one can go on (a sample has no place to
+    // keep: it stops where it likes).
+    let path = Checkpoint::path_for(&[
+        &source.endpoint,
+        &args.source,
+        &to.endpoint,
+        &args.destination,
+        args.filter.as_deref().unwrap_or(""),
+    ])?;
+    let mut checkpoint = match (args.resume, args.max_items) {
+        (true, _) => Some(Checkpoint::load(path)?),
+        (false, None) => Some(Checkpoint::fresh(path, args.segments)),
+        (false, Some(_)) => None,
+    };
+    let segments = checkpoint
+        .as_ref()
+        .map_or(args.segments, |c| c.segments.len() as i32);
+    let moved = transfer::scan_into(
+        request,
+        ctx,
+        segments,
+        args.max_items,
+        sink,
+        &bar,
+        checkpoint.as_mut(),
+    )
+    .await?;
+    let stopped = moved.interrupted || moved.scan_error.is_some() || moved.counts.failed > 0;
+    if let Some(checkpoint) = &checkpoint {
+        if stopped {
+            checkpoint.save()?;
+        } else {
+            checkpoint.remove();
+        }
+    }
+    let resume = "run the same copy again with --resume to go on from where it stopped";
     if !global.quiet {
         eprintln!(
             "ddb: copied {} items from {} to {} in {:.2} s ({:.0} items/s); read {} ({} capacity units), {} failed, {} requests retried, {} write capacity units",
@@ -176,15 +215,19 @@ async fn items(
             moved.counts.capacity
         );
     }
+    if moved.interrupted {
+        eprintln!("ddb: copy interrupted; {resume}");
+        return Ok(Outcome::Interrupted);
+    }
     if let Some(error) = moved.scan_error {
         return Err(error.context(format!(
-            "copy of {} stopped after {} items were read; run it again with --data-only to copy every item again (a copy overwrites, so nothing is doubled)",
+            "copy of {} stopped after {} items were read; {resume}",
             args.source, moved.read
         )));
     }
     if moved.counts.failed > 0 {
         bail!(
-            "{} items were not written to {} (e.g. {}); run the copy again with --data-only to write every item again",
+            "{} items were not written to {} (e.g. {}); {resume}",
             moved.counts.failed,
             args.destination,
             moved.failure.unwrap_or_default()

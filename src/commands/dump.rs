@@ -92,7 +92,7 @@ async fn items(args: &Args, db: &Db, table: &str, key: &KeySchema, dir: &Path) -
     let names = key.names();
     let mut count = 0u64;
     let mut pages = paginate::segment_pages(args.segments, fetch);
-    while let Some(page) = pages.recv().await {
+    while let Some((_, page)) = pages.recv().await {
         for it in page?.items {
             writeln!(out.writer(), "{}", item::item_to_json(&it, &names, true))?;
             count += 1;

@@ -6,6 +6,7 @@
 
 pub mod args;
 pub mod bench;
+pub mod checkpoint;
 pub mod completions;
 pub mod conditional_delete;
 pub mod copy;

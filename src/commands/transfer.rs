@@ -11,11 +11,12 @@ use aws_sdk_dynamodb::operation::scan::builders::ScanFluentBuilder;
 use indicatif::{ProgressBar, ProgressStyle};
 use tokio::sync::mpsc;
 
+use super::checkpoint::Checkpoint;
 use super::read;
 use crate::batch::{self, Counts, Options as BatchOptions};
 use crate::client::{api_error, Db, ErrorContext};
 use crate::commands::args::GlobalArgs;
-use crate::paginate::{self, Page};
+use crate::paginate::{self, Page, SegmentStart};
 
 type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 use crate::schema::KeySchema;
@@ -67,6 +68,8 @@ pub(crate) struct Moved {
     pub scan_error: Option<anyhow::Error>,
     /// One failed item's reason, when some failed.
     pub failure: Option<String>,
+    /// Ctrl-C stopped it (only when it keeps a checkpoint).
+    pub interrupted: bool,
 }
 
 /// Items a scan page holds at most here: the writer is slower than the scan, so pages wait in the
@@ -83,6 +86,7 @@ pub(crate) async fn scan_into(
     max_items: Option<u64>,
     sink: Sink<'_>,
     bar: &ProgressBar,
+    mut checkpoint: Option<&mut Checkpoint>,
 ) -> Result<Moved> {
     let fetch = segment_fetch(request.limit(PAGE_ITEMS), ctx, segments);
     let (failures_tx, mut failures_rx) = mpsc::unbounded_channel();
@@ -98,9 +102,26 @@ pub(crate) async fn scan_into(
     );
     let key_names = sink.key.names();
     let started = Instant::now();
-    let mut pages = paginate::segment_pages(segments, fetch);
+    let starts = match &checkpoint {
+        Some(checkpoint) => checkpoint.segments.clone(),
+        None => (0..segments).map(|_| SegmentStart::From(None)).collect(),
+    };
+    let mut pages = paginate::segment_pages_from(starts, fetch);
     let (mut read, mut read_capacity, mut scan_error) = (0u64, 0.0, None);
-    'pages: while let Some(page) = pages.recv().await {
+    let interrupt = tokio::signal::ctrl_c();
+    tokio::pin!(interrupt);
+    let mut interrupted = false;
+    'pages: loop {
+        let next = tokio::select! {
+            next = pages.recv() => next,
+            _ = &mut interrupt, if checkpoint.is_some() => {
+                interrupted = true;
+                break;
+            }
+        };
+        let Some((segment, page)) = next else {
+            break;
+        };
         let page = match page {
             Ok(page) => page,
             Err(error) => {
@@ -108,6 +129,7 @@ pub(crate) async fn scan_into(
                 break;
             }
         };
+        let last_key = page.last_key.clone();
         read_capacity += page.capacity;
         pace(sink.rate, started, read_capacity, read, &writer).await;
         for item in page.items {
@@ -131,9 +153,18 @@ pub(crate) async fn scan_into(
             }
             bar.inc(1);
         }
+        if let Some(checkpoint) = checkpoint.as_deref_mut() {
+            checkpoint.page_sent(segment, last_key, read);
+            let failed = writer.counts.lock().map(|c| c.failed > 0).unwrap_or(true);
+            checkpoint.advance(writer.tracker.resume_from(), failed);
+        }
     }
     drop(pages);
+    let tracker = writer.tracker.clone();
     let counts = writer.finish().await;
+    if let Some(checkpoint) = checkpoint {
+        checkpoint.advance(tracker.resume_from(), counts.failed > 0);
+    }
     bar.finish_and_clear();
     Ok(Moved {
         read,
@@ -142,6 +173,7 @@ pub(crate) async fn scan_into(
         counts,
         seconds: started.elapsed().as_secs_f64(),
         scan_error,
+        interrupted,
     })
 }
 
@@ -188,7 +220,11 @@ async fn pace(
         .lock()
         .map(|c| (c.written + c.failed, c.capacity))
         .unwrap_or((0, 0.0));
-    let per_item = if done > 0 { (written / done as f64).max(1.0) } else { 1.0 };
+    let per_item = if done > 0 {
+        (written / done as f64).max(1.0)
+    } else {
+        1.0
+    };
     let expected = written + sent.saturating_sub(done) as f64 * per_item;
     let due = (read_capacity / rate.read).max(expected / rate.write);
     let elapsed = started.elapsed().as_secs_f64();

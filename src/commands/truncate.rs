@@ -69,8 +69,16 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         rate: args.rate,
     };
     let bar = transfer::bar(global, "deleted");
-    let moved =
-        transfer::scan_into(request, db.at(&args.table), args.segments, None, sink, &bar).await?;
+    let moved = transfer::scan_into(
+        request,
+        db.at(&args.table),
+        args.segments,
+        None,
+        sink,
+        &bar,
+        None,
+    )
+    .await?;
     if !global.quiet {
         eprintln!(
             "ddb: deleted {} items from {} in {:.2} s; {} failed, {} requests retried",

@@ -243,3 +243,92 @@ fn a_rate_holds_a_copy_under_its_write_capacity() {
     let out = suite.run(&["copy", &table, &copy, "--rate", "0,5"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_copy_interrupted_at_random_resumes_with_every_item() {
+    let suite = Suite::new();
+    let table = suite.table_name("Resumed");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S", "--sk", "n:N"]);
+    let lines: String = (0..4000)
+        .map(|i| {
+            format!(
+                "{{\"id\": \"p{}\", \"n\": {i}, \"pad\": \"{}\"}}\n",
+                i % 40,
+                "x".repeat(200)
+            )
+        })
+        .collect();
+    let file = suite.dir().join("resume.ndjson");
+    std::fs::write(&file, lines).unwrap();
+    suite.run_ok(&["put", &table, "--file", file.to_str().unwrap()]);
+    let copy = suite.table_name("ResumedCopy");
+    suite.run_ok(&["copy", &table, &copy, "--schema-only"]);
+    // One lane, a slow pace: SIGINT lands mid-copy at a random moment.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ddb"))
+        .args(suite.target_args())
+        .env("HOME", suite.dir())
+        .env("XDG_CACHE_HOME", suite.dir().join("xdg-cache"))
+        .args([
+            "copy",
+            &table,
+            &copy,
+            "--data-only",
+            "--parallel",
+            "1",
+            "--rate",
+            "100000,1500",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let delay = 300
+        + std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_millis()
+            % 1200;
+    std::thread::sleep(std::time::Duration::from_millis(u64::from(delay)));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let first = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "interrupted after {delay} ms: {first}"
+    );
+    assert!(first.contains("--resume"), "{first}");
+    let copied_before = suite.count(&copy);
+    assert!(
+        copied_before < 4000,
+        "the copy was still going after {delay} ms: {copied_before}"
+    );
+    let resumed = suite.run(&["copy", &table, &copy, "--resume"]);
+    assert!(resumed.status.success(), "{}", stderr(&resumed));
+    let read: u64 = stderr(&resumed)
+        .split("; read ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        read < 4000,
+        "the resumed copy goes on, it does not start over: read {read}"
+    );
+    assert_eq!(
+        contents(|| suite.ddb(), &copy).0,
+        contents(|| suite.ddb(), &table).0,
+        "every item, once"
+    );
+    // Done: nothing left to resume.
+    let again = suite.run(&["copy", &table, &copy, "--resume"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("no interrupted copy"),
+        "{}",
+        stderr(&again)
+    );
+}

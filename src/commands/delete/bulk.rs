@@ -138,7 +138,7 @@ async fn found_keys(
                 .return_consumed_capacity(ReturnConsumedCapacity::Total);
             let fetch = crate::commands::transfer::segment_fetch(request, ctx, 4);
             let mut pages = paginate::segment_pages(4, fetch);
-            while let Some(page) = pages.recv().await {
+            while let Some((_, page)) = pages.recv().await {
                 keys.extend(page?.items);
             }
         }
