@@ -264,7 +264,7 @@ fn a_copy_interrupted_at_random_resumes_with_every_item() {
     let copy = suite.table_name("ResumedCopy");
     suite.run_ok(&["copy", &table, &copy, "--schema-only"]);
     // One lane, a slow pace: SIGINT lands mid-copy at a random moment.
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ddb"))
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ddb"))
         .args(suite.target_args())
         .env("HOME", suite.dir())
         .env("XDG_CACHE_HOME", suite.dir().join("xdg-cache"))
