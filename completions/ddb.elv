@@ -50,6 +50,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
             cand scan 'Read every item of a table or index, every page [API: Scan]'
+            cand sql 'Run a PartiQL statement, every page [API: ExecuteStatement]'
             cand tail 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]'
             cand copy 'Copy a table''s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]'
             cand dump 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]'
@@ -462,6 +463,31 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'ddb;sql'= {
+            cand --param 'A value for the next `?` (repeatable, in order)'
+            cand --max-items 'Stop after this many items; stderr says how to go on (--next-token)'
+            cand --next-token 'Go on from where an earlier run stopped'
+            cand --page-size 'Items a request evaluates at most (DynamoDB''s Limit)'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --columns 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)'
+            cand --typed 'Read --param values as DynamoDB JSON, and print items so'
+            cand --consistent 'Read with strong consistency'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'ddb;tail'= {
             cand --from 'Where to start: the oldest record kept, or changes made from now on'
             cand --max-records 'Stop after this many records'
@@ -754,6 +780,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand conditional-delete 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
             cand scan 'Read every item of a table or index, every page [API: Scan]'
+            cand sql 'Run a PartiQL statement, every page [API: ExecuteStatement]'
             cand tail 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]'
             cand copy 'Copy a table''s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]'
             cand dump 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]'
@@ -793,6 +820,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;help;query'= {
         }
         &'ddb;help;scan'= {
+        }
+        &'ddb;help;sql'= {
         }
         &'ddb;help;tail'= {
         }

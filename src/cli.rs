@@ -14,7 +14,7 @@ use crate::client::Db;
 use crate::commands::args::GlobalArgs;
 use crate::commands::{
     self, bench, completions, conditional_delete, copy, create_table, delete, delete_table,
-    describe_table, dump, get, list_tables, local, put, query, restore, scan, serve, tail,
+    describe_table, dump, get, list_tables, local, put, query, restore, scan, serve, sql, tail,
     truncate, ttl, tx, update, update_table,
 };
 use crate::error::Outcome;
@@ -64,6 +64,7 @@ pub enum Command {
     ConditionalDelete(conditional_delete::Args),
     Query(query::Args),
     Scan(scan::Args),
+    Sql(sql::Args),
     Tail(tail::Args),
     Copy(copy::Args),
     Dump(dump::Args),
@@ -109,6 +110,7 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
         Command::ConditionalDelete(args) => conditional_delete::run(&args, global, db).await,
         Command::Query(args) => query::run(&args, global, db).await,
         Command::Scan(args) => scan::run(&args, global, db).await,
+        Command::Sql(args) => sql::run(&args, global, db).await,
         Command::Tail(args) => tail::run(&args, global, db).await,
         Command::Copy(args) => copy::run(&args, global, db).await,
         Command::Dump(args) => dump::run(&args, global, db).await,

@@ -25,6 +25,7 @@ pub mod read;
 pub mod restore;
 pub mod scan;
 pub mod serve;
+pub mod sql;
 pub mod tail;
 pub mod transfer;
 pub mod truncate;

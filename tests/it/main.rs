@@ -24,6 +24,7 @@ mod schema_cache;
 mod serve;
 mod serve_ops;
 mod serve_robustness;
+mod sql;
 mod tables;
 mod tail;
 mod truncate;
