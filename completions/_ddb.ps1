@@ -496,6 +496,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)')
             [CompletionResult]::new('--typed', '--typed', [CompletionResultType]::ParameterName, 'Read --param values as DynamoDB JSON, and print items so')
             [CompletionResult]::new('--consistent', '--consistent', [CompletionResultType]::ParameterName, 'Read with strong consistency')
+            [CompletionResult]::new('--require-key', '--require-key', [CompletionResultType]::ParameterName, 'Refuse (exit 2) a SELECT whose WHERE clause does not fix the partition key: a full scan')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')

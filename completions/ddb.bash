@@ -1929,7 +1929,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__sql)
-            opts="-o -q -h -V --param --typed --max-items --next-token --page-size --consistent --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --param --typed --max-items --next-token --page-size --consistent --require-key --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

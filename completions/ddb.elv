@@ -477,6 +477,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --columns 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)'
             cand --typed 'Read --param values as DynamoDB JSON, and print items so'
             cand --consistent 'Read with strong consistency'
+            cand --require-key 'Refuse (exit 2) a SELECT whose WHERE clause does not fix the partition key: a full scan'
             cand --local 'Use the embedded engine'
             cand --in-memory 'Use the embedded engine with nothing kept on disk'
             cand -q 'Print nothing on stderr but errors'

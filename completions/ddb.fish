@@ -503,6 +503,7 @@ tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l typed -d 'Read --param values as DynamoDB JSON, and print items so'
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l consistent -d 'Read with strong consistency'
+complete -c ddb -n "__fish_ddb_using_subcommand sql" -l require-key -d 'Refuse (exit 2) a SELECT whose WHERE clause does not fix the partition key: a full scan'
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -s q -l quiet -d 'Print nothing on stderr but errors'

@@ -21,6 +21,7 @@
 //! | data | [`update`] | the change vocabulary (`--set`, `--add`, ...) as one UpdateExpression |
 //! | | [`condition`] | why a condition was false: the paths it names and their current values |
 //! | | [`expr`] | expression placeholders and the `--pk`/`--sk` shorthands |
+//! | | [`partiql`] | just enough PartiQL to tell whether a SELECT reads one partition or scans |
 //! | | [`definition`] | a table's whole definition: parsed from create-table's flags, compared, printed back as a command line, and as DynamoDB's JSON for dump/restore |
 //! | | [`schema`] | key schemas and table descriptions, and their JSON |
 //! | | [`input`] | NDJSON, JSON array and CSV records, read one at a time |
@@ -58,6 +59,7 @@ pub mod input;
 pub mod item;
 pub mod output;
 pub mod paginate;
+pub mod partiql;
 pub mod schema;
 pub mod schema_cache;
 pub mod serve;

@@ -49,6 +49,42 @@ pub struct Args {
     /// Read with strong consistency
     #[arg(long)]
     pub consistent: bool,
+    /// Refuse (exit 2) a SELECT whose WHERE clause does not fix the partition key: a full scan
+    #[arg(long)]
+    pub require_key: bool,
+}
+
+/// Before a SELECT runs: when its WHERE clause does not fix the partition key of the table (or of
+/// the index it names) with `=` or `IN`, DynamoDB reads every item. Said on stderr with the
+/// table's approximate size, or refused with `--require-key`.
+async fn scan_check(args: &Args, global: &GlobalArgs, db: &Db) -> Result<()> {
+    let Some(select) = crate::partiql::select(&args.statement) else {
+        return Ok(());
+    };
+    let Ok(description) = db.describe(&select.table).await else {
+        return Ok(()); // the statement itself will say what is wrong with the table
+    };
+    let schema = crate::schema::Schema::from_description(&description)?;
+    let key = schema.key_of(select.index.as_deref())?;
+    if select.fixes(&key.partition.name) {
+        return Ok(());
+    }
+    let source = match &select.index {
+        Some(index) => format!("index {index} of {}", select.table),
+        None => format!("table {}", select.table),
+    };
+    let message = format!(
+        "this SELECT does not fix the partition key {} with = or IN, so DynamoDB scans the whole {source} (about {} items)",
+        key.partition.name,
+        description.item_count().unwrap_or(0)
+    );
+    if args.require_key {
+        return Err(UsageError(format!("{message}; --require-key refuses it")).into());
+    }
+    if !global.quiet {
+        eprintln!("ddb: {message}");
+    }
+    Ok(())
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
@@ -61,6 +97,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
                 .map_err(|e| UsageError(format!("--param {}: {e}", i + 1)))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    scan_check(args, global, db).await?;
     let ctx = db.at("").expression("statement", Some(&args.statement));
     let mut writer = ItemWriter::new(global.output.resolve(true), args.typed, Vec::new())
         .with_columns(&global.columns);

@@ -15,6 +15,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("definition", 3),
     ("input", 2),
     ("expr", 3),
+    ("partiql", 3),
     ("condition", 4),
     ("update", 4),
     // where requests go, and the connection

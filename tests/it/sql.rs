@@ -95,3 +95,49 @@ fn writes_and_a_failed_condition() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_select_that_scans_is_named_before_it_runs() {
+    let suite = Suite::new();
+    let table = suite.loaded_movies_table();
+    let run = |statement: &str, extra: &[&str]| {
+        suite.run(&[&["sql", statement, "-o", "ndjson"][..], extra].concat())
+    };
+    for (statement, scans) in [
+        (
+            format!("SELECT * FROM \"{table}\" WHERE \"year\" = 1992"),
+            false,
+        ),
+        (
+            format!("SELECT * FROM \"{table}\" WHERE \"year\" IN [1990, 1991] AND title > 'M'"),
+            false,
+        ),
+        (
+            format!("SELECT * FROM \"{table}\" WHERE title = 'Pale Storm'"),
+            true,
+        ),
+        (
+            format!("SELECT * FROM \"{table}\" WHERE \"year\" = 1992 OR title = 'x'"),
+            true,
+        ),
+        (format!("SELECT * FROM \"{table}\""), true),
+    ] {
+        let out = run(&statement, &[]);
+        assert!(out.status.success(), "{statement}: {}", stderr(&out));
+        assert_eq!(
+            stderr(&out).contains("scans the whole table"),
+            scans,
+            "{statement}: {}",
+            stderr(&out)
+        );
+        let refused = run(&statement, &["--require-key"]);
+        assert_eq!(
+            refused.status.code(),
+            Some(if scans { 2 } else { 0 }),
+            "{statement}"
+        );
+        if scans {
+            assert!(refused.stdout.is_empty(), "nothing ran");
+        }
+    }
+}
