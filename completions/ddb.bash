@@ -765,7 +765,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__delete)
-            opts="-o -q -h -V --typed --filter --key-condition --index --keys-file --condition --names --values --dry-run --parallel --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-y -o -q -h -V --typed --filter --key-condition --index --keys-file --condition --names --values --dry-run --yes --parallel --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -362,6 +362,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand --columns 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)'
             cand --typed 'Print DynamoDB JSON ({"S": "x"}); with --keys-file, read it'
             cand --dry-run 'Print the keys that would be deleted (NDJSON) and their count; delete nothing'
+            cand -y 'Delete many without asking (needed without a terminal, unless --dry-run)'
+            cand --yes 'Delete many without asking (needed without a terminal, unless --dry-run)'
             cand --local 'Use the embedded engine'
             cand --in-memory 'Use the embedded engine with nothing kept on disk'
             cand -q 'Print nothing on stderr but errors'

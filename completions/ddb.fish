@@ -388,6 +388,7 @@ tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l typed -d 'Print DynamoDB JSON ({"S": "x"}); with --keys-file, read it'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l dry-run -d 'Print the keys that would be deleted (NDJSON) and their count; delete nothing'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -s y -l yes -d 'Delete many without asking (needed without a terminal, unless --dry-run)'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l local -d 'Use the embedded engine'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l in-memory -d 'Use the embedded engine with nothing kept on disk'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -s q -l quiet -d 'Print nothing on stderr but errors'

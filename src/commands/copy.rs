@@ -76,25 +76,39 @@ pub async fn run(args: &Args, global: &GlobalArgs, source: &Db) -> Result<Outcom
         Some(options) => Some(Db::connect(&options).await?),
         None => None,
     };
-    // The same store opened twice (the default data directory, say) is the source itself.
-    let (opened, destination) = match opened {
-        Some(other) if other.endpoint == source.endpoint && !other.endpoint.contains("memory") => {
+    // The embedded engine's data directory opened twice (the default one, say) is the source
+    // itself. Only there does the endpoint name the store: two AWS profiles in one region are
+    // two accounts.
+    let opened = match opened {
+        Some(other)
+            if other.endpoint == source.endpoint
+                && other.endpoint.starts_with("the embedded engine")
+                && !other.endpoint.contains("memory") =>
+        {
             other.close().await?;
-            (None, source)
+            None
         }
-        Some(other) => (Some(other), source),
-        None => (None, source),
+        other => other,
     };
-    let destination_db = opened.as_ref().unwrap_or(destination);
-    let outcome = copy(args, global, source, destination_db).await;
+    let outcome = match &opened {
+        Some(to) => copy(args, global, source, to, false).await,
+        None => copy(args, global, source, source, true).await,
+    };
     if let Some(db) = opened {
         db.close().await?;
     }
     outcome
 }
 
-async fn copy(args: &Args, global: &GlobalArgs, source: &Db, to: &Db) -> Result<Outcome> {
-    if args.source == args.destination && source.endpoint == to.endpoint {
+/// `same_target`: the destination is the source's connection.
+async fn copy(
+    args: &Args,
+    global: &GlobalArgs,
+    source: &Db,
+    to: &Db,
+    same_target: bool,
+) -> Result<Outcome> {
+    if args.source == args.destination && same_target {
         return Err(UsageError(format!(
             "copy {} onto itself: name another table or another target (--to-endpoint-url, --to-region, --to-local)",
             args.source
@@ -166,13 +180,17 @@ async fn items(
     let bar = transfer::bar(global, "copied");
     // A whole copy keeps its place, so an interrupted one can go on (a sample has no place to
     // keep: it stops where it likes).
-    let path = Checkpoint::path_for(&[
-        &source.endpoint,
-        &args.source,
-        &to.endpoint,
-        &args.destination,
-        args.filter.as_deref().unwrap_or(""),
-    ])?;
+    let mut identity = vec![
+        source.endpoint.clone(),
+        global.profile.clone().unwrap_or_default(),
+        args.source.clone(),
+        to.endpoint.clone(),
+        args.to.to_profile.clone().unwrap_or_default(),
+        args.destination.clone(),
+        args.filter.clone().unwrap_or_default(),
+    ];
+    identity.extend(args.expr.names.iter().chain(&args.expr.values).cloned());
+    let path = Checkpoint::path_for(&identity.iter().map(String::as_str).collect::<Vec<_>>())?;
     let mut checkpoint = match (args.resume, args.max_items) {
         (true, _) => Some(Checkpoint::load(path)?),
         (false, None) => Some(Checkpoint::fresh(path, args.segments)),

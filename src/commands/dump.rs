@@ -100,6 +100,18 @@ async fn items(args: &Args, db: &Db, table: &str, key: &KeySchema, dir: &Path) -
     }
     out.finish()?;
     std::fs::rename(&partial, dir.join(name))?;
+    // An earlier dump in the other form would be restored instead of this one.
+    let other = if args.no_gzip {
+        "items.ndjson.gz"
+    } else {
+        "items.ndjson"
+    };
+    match std::fs::remove_file(dir.join(other)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(e).with_context(|| format!("cannot remove the older {other}"))
+        }
+        _ => {}
+    }
     Ok(count)
 }
 

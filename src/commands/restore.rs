@@ -68,6 +68,13 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
             args.dir.display()
         );
     }
+    if let Some((old, _)) = args.rename.iter().find(|(old, _)| !tables.contains(old)) {
+        return Err(crate::error::UsageError(format!(
+            "--rename {old}=...: {old} is not among the tables restored ({})",
+            tables.join(", ")
+        ))
+        .into());
+    }
     for table in &tables {
         let dir = args.dir.join(table);
         let path = dir.join("table.json");
@@ -92,11 +99,19 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         if args.schema_only {
             continue;
         }
-        let items = ["items.ndjson.gz", "items.ndjson"]
+        let found: Vec<PathBuf> = ["items.ndjson.gz", "items.ndjson"]
             .iter()
             .map(|name| dir.join(name))
-            .find(|p| p.exists())
-            .with_context(|| format!("{} has no items.ndjson.gz or items.ndjson", dir.display()))?;
+            .filter(|p| p.exists())
+            .collect();
+        let items = match found.as_slice() {
+            [one] => one.clone(),
+            [] => bail!("{} has no items.ndjson.gz or items.ndjson", dir.display()),
+            _ => bail!(
+                "{} has both items.ndjson.gz and items.ndjson, from two dumps: remove the older one",
+                dir.display()
+            ),
+        };
         let loaded = put::file::run(&load_args(args, &definition.name, &items), global, db).await?;
         if !matches!(loaded, Outcome::Done) {
             return Ok(loaded);

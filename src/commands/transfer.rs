@@ -155,8 +155,11 @@ pub(crate) async fn scan_into(
         }
         if let Some(checkpoint) = checkpoint.as_deref_mut() {
             checkpoint.page_sent(segment, last_key, read);
+            // In this order: a lane counts a failure before it marks the position handled, so a
+            // failure that moved resume_from past an item is seen as a failure here.
+            let acknowledged = writer.tracker.resume_from();
             let failed = writer.counts.lock().map(|c| c.failed > 0).unwrap_or(true);
-            checkpoint.advance(writer.tracker.resume_from(), failed);
+            checkpoint.advance(acknowledged, failed);
         }
     }
     drop(pages);

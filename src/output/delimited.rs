@@ -102,7 +102,17 @@ impl Delimited {
                 }
             }
         }
-        let fields: Vec<String> = columns.iter().map(|c| field(lookup(item, c))).collect();
+        // Derived columns are attribute names, which may hold '.' or '['; named ones are paths.
+        let fields: Vec<String> = columns
+            .iter()
+            .map(|c| {
+                field(if self.named {
+                    lookup(item, c)
+                } else {
+                    item.get(c)
+                })
+            })
+            .collect();
         self.line(out, fields.iter().map(String::as_str))
     }
 

@@ -57,12 +57,22 @@ fn dry_run_then_delete_by_filter_and_by_index_key_condition() {
         stderr(&dry)
     );
     assert_eq!(ids(&suite, &table).len(), 30, "a dry run deletes nothing");
-    suite.run_ok(&[&["delete", table.as_str()][..], &filter].concat());
+    // A script without --yes: refused, nothing deleted.
+    let refused = suite.run(&[&["delete", table.as_str()][..], &filter].concat());
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("without --yes"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(ids(&suite, &table).len(), 30);
+    suite.run_ok(&[&["delete", table.as_str(), "--yes"][..], &filter].concat());
     assert_eq!(ids(&suite, &table).len(), 15);
     // Through an index: every remaining item of kind k1.
     let out = suite.run(&[
         "delete",
         &table,
+        "--yes",
         "--index",
         "ByKind",
         "--key-condition",
@@ -132,7 +142,8 @@ fn an_item_changed_between_read_and_delete_is_kept() {
         .success());
     let out = on(&via_proxy)
         .args([
-            "delete", &table, "--filter", "#s = :s", "--names", "#s=state", "--values", ":s=old",
+            "delete", &table, "--yes", "--filter", "#s = :s", "--names", "#s=state", "--values",
+            ":s=old",
         ])
         .output()
         .unwrap();
@@ -164,6 +175,7 @@ fn a_keys_file_names_missing_keys_and_failed_conditions() {
     let out = suite.run(&[
         "delete",
         &table,
+        "--yes",
         "--keys-file",
         keys.to_str().unwrap(),
         "--condition",
@@ -182,7 +194,13 @@ fn a_keys_file_names_missing_keys_and_failed_conditions() {
     assert!(err.contains("not found: {\"id\":\"nope\"}"), "{err}");
     assert_eq!(ids(&suite, &table), ["i01", "i02", "i03", "i04", "i05"]);
     std::fs::write(&keys, "{\"id\": \"i02\", \"state\": \"x\"}\n").unwrap();
-    let out = suite.run(&["delete", &table, "--keys-file", keys.to_str().unwrap()]);
+    let out = suite.run(&[
+        "delete",
+        &table,
+        "--yes",
+        "--keys-file",
+        keys.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("line 1: state is not a key attribute"),

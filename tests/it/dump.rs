@@ -101,3 +101,32 @@ fn a_dump_of_the_embedded_engine_restores_into_dynamodb_local() {
     assert_eq!(from_local, from_embedded);
     assert_eq!(local_items, items);
 }
+
+#[test]
+fn a_mistyped_rename_and_a_second_dump_in_the_other_form() {
+    let suite = Suite::new();
+    let table = suite.table_name("Forms");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    suite.run_ok(&["put", &table, r#"{"id": "a"}"#]);
+    let dir = suite.dir().join("forms");
+    suite.run_ok(&["dump", dir.to_str().unwrap(), &table]);
+    suite.run_ok(&["dump", dir.to_str().unwrap(), &table, "--no-gzip"]);
+    assert!(dir.join(&table).join("items.ndjson").exists());
+    assert!(
+        !dir.join(&table).join("items.ndjson.gz").exists(),
+        "the older form is gone"
+    );
+    let out = suite.run(&[
+        "restore",
+        dir.to_str().unwrap(),
+        "--rename",
+        "Nope=Other",
+        "--data-only",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("Nope is not among the tables restored"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -48,6 +48,10 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         }
         return Ok(Outcome::Done);
     }
+    if !args.yes {
+        let what = format!("Delete {} items of table", keys.len());
+        crate::commands::confirm(db, &args.table, &what).await?;
+    }
     let total = keys.len();
     let results: Vec<(Item, Result<Deleted>)> = stream::iter(keys)
         .map(|key| {

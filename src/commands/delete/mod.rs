@@ -25,8 +25,8 @@ Examples:
   ddb delete Movies 2015 'The Big New Movie'
   ddb delete Movies '{\"year\": 2015, \"title\": \"The Big New Movie\"}' --output json
   ddb delete Sessions --filter 'expires < :now' --values \":now=$(date +%s)\" --dry-run
-  ddb delete Movies --key-condition '#y = :y' --names '#y=year' --values ':y=1999'
-  ddb delete Movies --keys-file stale.ndjson
+  ddb delete Movies --key-condition '#y = :y' --names '#y=year' --values ':y=1999' --yes
+  ddb delete Movies --keys-file stale.ndjson --yes
 
 Prints the deleted item, or nothing when no item had the key (which is not an error).
 With --filter or --key-condition, each item found is deleted with that expression as its
@@ -62,6 +62,9 @@ pub struct Args {
     /// Print the keys that would be deleted (NDJSON) and their count; delete nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Delete many without asking (needed without a terminal, unless --dry-run)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
     /// DeleteItem requests in flight at once
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub parallel: u16,
