@@ -52,6 +52,15 @@ impl Delimited {
         Ok(())
     }
 
+    /// Writes the rows held to choose the columns, if any: what a read that failed partway has
+    /// already printed in every other format.
+    pub fn flush_held(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.columns.is_none() && !self.sample.is_empty() {
+            self.decide(out)?;
+        }
+        Ok(())
+    }
+
     /// Writes what is held (the header at least) and names the attributes left out.
     pub fn finish(&mut self, out: &mut impl Write) -> io::Result<()> {
         match self.columns {

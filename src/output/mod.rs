@@ -68,6 +68,17 @@ pub struct ItemWriter {
     written: u64,
 }
 
+/// A writer dropped without `finish` (a read failed partway) still writes the csv or tsv rows it
+/// held back to choose the columns.
+impl Drop for ItemWriter {
+    fn drop(&mut self) {
+        if let Some(d) = self.delimited.as_mut() {
+            let _ = d.flush_held(&mut self.out);
+            let _ = self.out.flush();
+        }
+    }
+}
+
 impl ItemWriter {
     /// `first` names the attributes shown first (the key attributes).
     pub fn new(format: Format, typed: bool, first: Vec<String>) -> Self {

@@ -356,3 +356,63 @@ fn csv_and_tsv_output_and_a_csv_round_trip() {
     };
     assert_eq!(sorted(&copy), sorted(&table));
 }
+
+#[test]
+fn csv_rows_read_before_a_failure_are_still_printed() {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    let suite = Suite::new();
+    let (_server, upstream) = common::upstream(&suite);
+    let scans = std::sync::Arc::new(AtomicU32::new(0));
+    let via_proxy = {
+        let (upstream, scans) = (upstream.clone(), scans.clone());
+        common::proxy(move |head, body| {
+            if common::operation(head) == "Scan" && scans.fetch_add(1, Ordering::SeqCst) == 1 {
+                let error = br#"{"__type":"com.amazonaws.dynamodb.v20120810#ValidationException","message":"injected failure"}"#;
+                return (
+                    vec![
+                        "HTTP/1.1 400 Bad Request".into(),
+                        "Content-Type: application/x-amz-json-1.0".into(),
+                    ],
+                    error.to_vec(),
+                );
+            }
+            common::forward(&upstream, head, body)
+        })
+    };
+    let on = |url: &str| {
+        let mut command = suite.bare();
+        command.args(["--endpoint-url", url]);
+        command
+    };
+    let direct = format!("http://{upstream}");
+    let table = suite.table_name("CsvFail");
+    assert!(on(&direct)
+        .args(["create-table", &table, "--pk", "id:S"])
+        .output()
+        .unwrap()
+        .status
+        .success());
+    let lines: String = (0..50)
+        .map(|i| format!("{{\"id\": \"i{i:02}\", \"n\": {i}}}\n"))
+        .collect();
+    let file = suite.dir().join("csvfail.ndjson");
+    std::fs::write(&file, lines).unwrap();
+    assert!(on(&direct)
+        .args(["put", &table, "--file", file.to_str().unwrap()])
+        .output()
+        .unwrap()
+        .status
+        .success());
+    let out = on(&via_proxy)
+        .args(["scan", &table, "--page-size", "10", "-o", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.lines().count(),
+        11,
+        "the header and the first page's 10 rows: {text}"
+    );
+    assert!(text.starts_with("id,n\r\n"), "{text}");
+}
