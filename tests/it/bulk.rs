@@ -379,11 +379,7 @@ fn csv_rows_read_before_a_failure_are_still_printed() {
             common::forward(&upstream, head, body)
         })
     };
-    let on = |url: &str| {
-        let mut command = suite.bare();
-        command.args(["--endpoint-url", url]);
-        command
-    };
+    let on = |url: &str| suite.at(url);
     let direct = format!("http://{upstream}");
     let table = suite.table_name("CsvFail");
     assert!(on(&direct)

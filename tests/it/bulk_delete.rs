@@ -118,11 +118,7 @@ fn an_item_changed_between_read_and_delete_is_kept() {
             forward(&upstream, head, body)
         })
     };
-    let on = |url: &str| {
-        let mut command = suite.bare();
-        command.args(["--endpoint-url", url]);
-        command
-    };
+    let on = |url: &str| suite.at(url);
     assert!(on(&direct)
         .args(["create-table", &table, "--pk", "id:S"])
         .output()

@@ -207,11 +207,7 @@ fn a_copy_through_throttling_and_unprocessed_items_loses_nothing() {
         injected.throttled.load(Ordering::Relaxed) > 0
             && injected.halved.load(Ordering::Relaxed) > 0
     );
-    let direct = || {
-        let mut command = suite.bare();
-        command.args(["--endpoint-url", &format!("http://{upstream}")]);
-        command
-    };
+    let direct = || suite.at(&format!("http://{upstream}"));
     assert_eq!(
         contents(direct, &copy).0,
         contents(|| suite.ddb(), &source).0

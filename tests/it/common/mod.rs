@@ -83,6 +83,13 @@ impl Suite {
         cmd
     }
 
+    /// `ddb` sent to this endpoint URL (a proxy, or the real target behind one).
+    pub fn at(&self, url: &str) -> Command {
+        let mut cmd = self.bare();
+        cmd.args(["--endpoint-url", url]);
+        cmd
+    }
+
     /// `ddb` with no target options, in a clean environment.
     pub fn bare(&self) -> Command {
         let mut cmd = Command::cargo_bin("ddb").expect("the ddb binary");
