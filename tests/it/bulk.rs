@@ -382,23 +382,10 @@ fn csv_rows_read_before_a_failure_are_still_printed() {
     let on = |url: &str| suite.at(url);
     let direct = format!("http://{upstream}");
     let table = suite.table_name("CsvFail");
-    assert!(on(&direct)
-        .args(["create-table", &table, "--pk", "id:S"])
-        .output()
-        .unwrap()
-        .status
-        .success());
     let lines: String = (0..50)
         .map(|i| format!("{{\"id\": \"i{i:02}\", \"n\": {i}}}\n"))
         .collect();
-    let file = suite.dir().join("csvfail.ndjson");
-    std::fs::write(&file, lines).unwrap();
-    assert!(on(&direct)
-        .args(["put", &table, "--file", file.to_str().unwrap()])
-        .output()
-        .unwrap()
-        .status
-        .success());
+    suite.id_table_at(&direct, &table, &lines);
     let out = on(&via_proxy)
         .args(["scan", &table, "--page-size", "10", "-o", "csv"])
         .output()

@@ -119,23 +119,10 @@ fn an_item_changed_between_read_and_delete_is_kept() {
         })
     };
     let on = |url: &str| suite.at(url);
-    assert!(on(&direct)
-        .args(["create-table", &table, "--pk", "id:S"])
-        .output()
-        .unwrap()
-        .status
-        .success());
     let lines: String = (0..10)
         .map(|i| format!("{{\"id\": \"i{i}\", \"state\": \"old\"}}\n"))
         .collect();
-    let file = suite.dir().join("race.ndjson");
-    std::fs::write(&file, lines).unwrap();
-    assert!(on(&direct)
-        .args(["put", &table, "--file", file.to_str().unwrap()])
-        .output()
-        .unwrap()
-        .status
-        .success());
+    suite.id_table_at(&direct, &table, &lines);
     let out = on(&via_proxy)
         .args([
             "delete", &table, "--yes", "--filter", "#s = :s", "--names", "#s=state", "--values",

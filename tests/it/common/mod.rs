@@ -90,6 +90,18 @@ impl Suite {
         cmd
     }
 
+    /// Creates `table` (keyed by `id:S`) at `url` and loads these NDJSON lines into it.
+    pub fn id_table_at(&self, url: &str, table: &str, lines: &str) {
+        let run = |args: &[&str]| {
+            let out = self.at(url).args(args).output().expect("ddb runs");
+            assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        };
+        run(&["create-table", table, "--pk", "id:S"]);
+        let file = self.dir().join(format!("{table}.ndjson"));
+        std::fs::write(&file, lines).unwrap();
+        run(&["put", table, "--file", file.to_str().unwrap()]);
+    }
+
     /// `ddb` with no target options, in a clean environment.
     pub fn bare(&self) -> Command {
         let mut cmd = Command::cargo_bin("ddb").expect("the ddb binary");
