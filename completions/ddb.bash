@@ -197,7 +197,7 @@ _ddb() {
 
     case "${cmd}" in
         ddb)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -239,7 +239,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__bench)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version query-vs-scan serve help"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version query-vs-scan serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -337,7 +337,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__bench__subcmd__query__subcmd__vs__subcmd__scan)
-            opts="-o -q -h -V --items --partitions --repeat --seed --table --keep --parallel --json --plot --index --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --items --partitions --repeat --seed --table --keep --parallel --json --plot --index --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -411,7 +411,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__bench__subcmd__serve)
-            opts="-o -q -h -V --models --connect --allow-remote --server-pid --clients --duration --workload --pipeline --get-put --get-percent --direct --idle --seed --pin --json --plot --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --models --connect --allow-remote --server-pid --clients --duration --workload --pipeline --get-put --get-percent --direct --idle --seed --pin --json --plot --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -497,7 +497,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__completions)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version bash elvish fish powershell zsh"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -539,7 +539,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__conditional__subcmd__delete)
-            opts="-o -q -h -V --condition --names --values --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --condition --names --values --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -593,7 +593,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__copy)
-            opts="-o -q -h -V --to-endpoint-url --to-region --to-profile --to-local --to-data-dir --if-not-exists --schema-only --data-only --segments --parallel --filter --names --values --max-items --rate --resume --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --to-endpoint-url --to-region --to-profile --to-local --to-data-dir --if-not-exists --schema-only --data-only --segments --parallel --filter --names --values --max-items --rate --resume --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -679,7 +679,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__create__subcmd__table)
-            opts="-o -q -h -V --pk --sk --rcu --wcu --on-demand --gsi --gsi-capacity --lsi --stream --ttl --tag --deletion-protection --table-class --no-wait --if-not-exists --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --pk --sk --rcu --wcu --on-demand --gsi --gsi-capacity --lsi --stream --ttl --tag --deletion-protection --table-class --no-wait --if-not-exists --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -765,7 +765,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__delete)
-            opts="-y -o -q -h -V --typed --filter --key-condition --index --keys-file --condition --names --values --dry-run --yes --parallel --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-y -o -q -h -V --typed --filter --key-condition --index --keys-file --condition --names --values --dry-run --yes --parallel --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -839,7 +839,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__delete__subcmd__table)
-            opts="-y -o -q -h -V --yes --no-wait --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-y -o -q -h -V --yes --no-wait --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -881,7 +881,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__describe__subcmd__table)
-            opts="-o -q -h -V --as --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --as --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -927,7 +927,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__dump)
-            opts="-o -q -h -V --segments --no-gzip --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --segments --no-gzip --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -973,7 +973,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__get)
-            opts="-o -q -h -V --keys-file --projection --names --values --consistent --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --keys-file --projection --names --values --consistent --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1423,7 +1423,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__list__subcmd__tables)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1465,7 +1465,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__local)
-            opts="-o -q -h -V --port --bind --allow-remote --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --port --bind --allow-remote --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1515,7 +1515,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__put)
-            opts="-o -q -h -V --typed --condition --if-absent --return --names --values --file --format --csv-types --parallel --rejects --dry-run --resume-from --retry-timeout --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --typed --condition --if-absent --return --names --values --file --format --csv-types --parallel --rejects --dry-run --resume-from --retry-timeout --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1601,7 +1601,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__query)
-            opts="-o -q -h -V --filter --projection --names --values --index --consistent --select --page-size --max-items --start-key --typed --pk --sk --sk-between --sk-begins-with --key-condition --desc --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --filter --projection --names --values --index --consistent --select --page-size --max-items --start-key --typed --pk --sk --sk-between --sk-begins-with --key-condition --desc --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1699,7 +1699,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__restore)
-            opts="-o -q -h -V --rename --schema-only --data-only --if-not-exists --parallel --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --rename --schema-only --data-only --if-not-exists --parallel --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1749,7 +1749,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__scan)
-            opts="-o -q -h -V --filter --projection --names --values --index --consistent --select --page-size --max-items --start-key --typed --segments --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --filter --projection --names --values --index --consistent --select --page-size --max-items --start-key --typed --segments --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1831,7 +1831,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__serve)
-            opts="-o -q -h -V --listen --model --protocol --max-clients --max-line --idle-timeout --request-timeout --drain-timeout --pipeline --reply-buffer --reply-memory --token --insecure --read-only --tables --log-level --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --listen --model --protocol --max-clients --max-line --idle-timeout --request-timeout --drain-timeout --pipeline --reply-buffer --reply-memory --token --insecure --read-only --tables --log-level --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1929,7 +1929,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__sql)
-            opts="-o -q -h -V --param --typed --max-items --next-token --page-size --consistent --require-key --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --param --typed --max-items --next-token --page-size --consistent --require-key --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1987,7 +1987,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__tail)
-            opts="-o -q -h -V --from --max-records --timeout --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --from --max-records --timeout --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2041,7 +2041,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__truncate)
-            opts="-y -o -q -h -V --yes --segments --parallel --rate --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-y -o -q -h -V --yes --segments --parallel --rate --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2095,7 +2095,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__ttl)
-            opts="-o -q -h -V --attr --off --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --attr --off --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2141,7 +2141,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__tx)
-            opts="-o -q -h -V --file --get --client-token --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --file --get --client-token --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2191,7 +2191,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__update)
-            opts="-o -q -h -V --set --set-if-absent --add --remove --delete-from --append --prepend --expression --condition --must-exist --return --names --values --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --set --set-if-absent --add --remove --delete-from --append --prepend --expression --condition --must-exist --return --names --values --typed --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2281,7 +2281,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__update__subcmd__table)
-            opts="-o -q -h -V --add-gsi --drop-gsi --on-demand --rcu --wcu --gsi-capacity --stream --deletion-protection --table-class --no-wait --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --help --version"
+            opts="-o -q -h -V --add-gsi --drop-gsi --on-demand --rcu --wcu --gsi-capacity --stream --deletion-protection --table-class --no-wait --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

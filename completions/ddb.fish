@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ddb_global_optspecs
-    string join \n endpoint-url= region= profile= local data-dir= in-memory o/output= columns= q/quiet no-progress consumed-capacity h/help V/version
+    string join \n endpoint-url= region= profile= local data-dir= in-memory o/output= columns= q/quiet no-progress consumed-capacity explain h/help V/version
 end
 
 function __fish_ddb_needs_command
@@ -41,6 +41,7 @@ complete -c ddb -n "__fish_ddb_needs_command" -l in-memory -d 'Use the embedded 
 complete -c ddb -n "__fish_ddb_needs_command" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_needs_command" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_needs_command" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_needs_command" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_needs_command" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "create-table" -d 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable, UpdateTimeToLive]'
@@ -104,6 +105,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l in-memory -d 'U
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand create-table" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand create-table" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l as -d 'Print the table as a command instead: `create` gives the `ddb create-table` line that recreates its definition (keys, capacity, indexes, stream, TTL, tags, protection, class)' -r -f -a "create\t''"
@@ -124,6 +126,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l in-memory -d 
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand describe-table" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l add-gsi -d 'Create a global secondary index (same spec as create-table --gsi)' -r
@@ -159,6 +162,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l in-memory -d 'U
 complete -c ddb -n "__fish_ddb_using_subcommand update-table" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand update-table" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand update-table" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand update-table" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l attr -d 'Turn TTL on, keyed by this attribute (a number: seconds since the epoch)' -r
@@ -180,6 +184,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l in-memory -d 'Use the em
 complete -c ddb -n "__fish_ddb_using_subcommand ttl" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand ttl" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand ttl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand ttl" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
@@ -199,6 +204,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l in-memory -d 'Us
 complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand list-tables" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
@@ -220,6 +226,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l in-memory -d 'U
 complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand delete-table" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l segments -d 'Scan segments read at once' -r
@@ -243,6 +250,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l in-memory -d 'Use t
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand truncate" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand truncate" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l condition -d 'Write only if this condition holds for the item currently stored' -r
@@ -279,6 +287,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand put" -l in-memory -d 'Use the em
 complete -c ddb -n "__fish_ddb_using_subcommand put" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand put" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand put" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand get" -l keys-file -d 'Read many items: one key per line (NDJSON, plain or --typed), or - for standard input' -r
@@ -304,6 +313,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand get" -l in-memory -d 'Use the em
 complete -c ddb -n "__fish_ddb_using_subcommand get" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand get" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand get" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand get" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand get" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand update" -l set -d 'SET PATH to VALUE (repeatable)' -r
@@ -341,6 +351,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand update" -l in-memory -d 'Use the
 complete -c ddb -n "__fish_ddb_using_subcommand update" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand update" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand update" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand update" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand update" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand tx" -l file -d 'The actions, one JSON object per line, or - for standard input' -r
@@ -364,6 +375,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand tx" -l in-memory -d 'Use the emb
 complete -c ddb -n "__fish_ddb_using_subcommand tx" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand tx" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand tx" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand tx" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand tx" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand tx" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l filter -d 'Delete every item this filter expression matches (a Scan finds them)' -r
@@ -394,6 +406,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand delete" -l in-memory -d 'Use the
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand delete" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand delete" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l condition -d 'Delete only if this condition holds for the stored item' -r
@@ -417,6 +430,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l in-memory
 complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand conditional-delete" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand query" -l filter -d 'Filter expression, applied after items are read (they still cost capacity)' -r
@@ -453,6 +467,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand query" -l in-memory -d 'Use the 
 complete -c ddb -n "__fish_ddb_using_subcommand query" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand query" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand query" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand query" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand query" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand query" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -l filter -d 'Filter expression, applied after items are read (they still cost capacity)' -r
@@ -484,6 +499,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand scan" -l in-memory -d 'Use the e
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand scan" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l param -d 'A value for the next `?` (repeatable, in order)' -r
@@ -510,6 +526,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand sql" -l in-memory -d 'Use the em
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand sql" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand tail" -l from -d 'Where to start: the oldest record kept, or changes made from now on' -r -f -a "trim-horizon\t'The oldest record still kept (24 hours on AWS)'
@@ -534,6 +551,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand tail" -l in-memory -d 'Use the e
 complete -c ddb -n "__fish_ddb_using_subcommand tail" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand tail" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand tail" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand tail" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand tail" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l to-endpoint-url -d 'Write to this DynamoDB-compatible endpoint' -r
@@ -569,6 +587,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand copy" -l in-memory -d 'Use the e
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand copy" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand copy" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand dump" -l segments -d 'Scan segments read at once' -r
@@ -590,6 +609,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand dump" -l in-memory -d 'Use the e
 complete -c ddb -n "__fish_ddb_using_subcommand dump" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand dump" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand dump" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand dump" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand dump" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand dump" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand restore" -l rename -d 'Restore a table under another name (repeatable)' -r
@@ -614,6 +634,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand restore" -l in-memory -d 'Use th
 complete -c ddb -n "__fish_ddb_using_subcommand restore" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand restore" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand restore" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand restore" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand restore" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l listen -d 'Address to listen on' -r
@@ -654,6 +675,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand serve" -l in-memory -d 'Use the 
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand serve" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
@@ -673,6 +695,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subco
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and not __fish_seen_subcommand_from query-vs-scan serve help" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]'
@@ -705,6 +728,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcomman
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from query-vs-scan" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l models -d 'Server models to start in-process, one after the other' -r -f -a "blocking\t'One client at a time on one thread'
@@ -743,6 +767,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcomman
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "query-vs-scan" -d 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]'
@@ -768,6 +793,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand local" -l in-memory -d 'Use the 
 complete -c ddb -n "__fish_ddb_using_subcommand local" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand local" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand local" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand local" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand local" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand local" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
@@ -787,6 +813,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand completions" -l in-memory -d 'Us
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr but errors'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -l no-progress -d 'Draw no progress bars'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -l consumed-capacity -d 'Report the capacity units each request consumed'
+complete -c ddb -n "__fish_ddb_using_subcommand completions" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help" -f -a "create-table" -d 'Create a table and wait until it is ACTIVE [API: CreateTable, DescribeTable, UpdateTimeToLive]'

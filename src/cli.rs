@@ -79,18 +79,55 @@ pub enum Command {
 /// connection that is closed (and the embedded engine stopped) whatever the outcome.
 pub async fn run(cli: Cli) -> Result<Outcome> {
     let global = &cli.global;
+    if global.explain {
+        refuse_explain(&cli.command)?;
+    }
     match cli.command {
         Command::Completions(args) => completions::run(&args, &mut Cli::command()),
         Command::Local(args) => local::run(&args, global).await,
         command => {
             let db = commands::connect(global).await?;
-            let outcome = run_on(command, global, &db).await;
+            let outcome = run_explained(command, global, &db).await;
             let closed = db.close().await;
             let outcome = outcome?;
             closed?;
             Ok(outcome)
         }
     }
+}
+
+/// `--explain` prints one command's requests; these commands read or write files, serve, or
+/// follow, and what they send depends on answers: refused rather than half explained.
+pub(crate) fn refuse_explain(command: &Command) -> Result<()> {
+    let name = match command {
+        Command::Copy(_) => "copy",
+        Command::Dump(_) => "dump",
+        Command::Restore(_) => "restore",
+        Command::Serve(_) => "serve",
+        Command::Bench(_) => "bench",
+        Command::Local(_) => "local",
+        Command::Tail(_) => "tail",
+        _ => return Ok(()),
+    };
+    Err(crate::error::UsageError(format!(
+        "--explain does not apply to {name}: it covers the commands that send requests of their own (get, put, update, delete, query, scan, sql, tx, the table commands)"
+    ))
+    .into())
+}
+
+/// Runs a command with `--explain` as `global` says: once a request was printed instead of sent,
+/// the command's failure for want of its answer is the expected end, and the outcome is success.
+pub(crate) async fn run_explained(
+    command: Command,
+    global: &GlobalArgs,
+    db: &Db,
+) -> Result<Outcome> {
+    db.explain.start(global.explain);
+    let outcome = run_on(command, global, db).await;
+    if db.explain.explained() {
+        return Ok(Outcome::Done);
+    }
+    outcome
 }
 
 async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcome> {

@@ -2,8 +2,10 @@
 //! table key schema. SDK errors become one-line messages in [`errors`].
 
 mod errors;
+mod explain;
 
 pub use errors::{api_error, service_error, ErrorContext};
+pub use explain::Explain;
 
 use std::time::Duration;
 
@@ -34,6 +36,8 @@ pub struct Db {
     /// What the user should hear about the target before anything else, if anything: set when the
     /// embedded engine was chosen because nothing else is configured (see [`Notice`]).
     pub notice: Option<Notice>,
+    /// Whether requests are printed instead of sent (`--explain`).
+    pub explain: Explain,
     /// The same target, region and credentials for DynamoDB Streams.
     streams: aws_sdk_dynamodbstreams::Config,
     engine: Option<Engine>,
@@ -95,14 +99,8 @@ impl Db {
                         (Client::from_conf(config.build()), streams.build())
                     }
                 };
-                Ok(Db {
-                    client,
-                    schemas: SchemaCache::new(&url, env.profile.as_deref()),
-                    streams,
-                    endpoint: url,
-                    engine: None,
-                    notice: None,
-                })
+                let schemas = SchemaCache::new(&url, env.profile.as_deref());
+                Ok(Db::new(client, streams, url, schemas))
             }
             Target::Embedded { store, by_default } => {
                 let notice = by_default.then(|| Notice {
@@ -112,13 +110,11 @@ impl Db {
                 let engine = Engine::start(&store).await?;
                 let (client, streams) =
                     endpoint_client(engine.url(), LOCAL_REGION, placeholder_credentials());
+                let endpoint = format!("the embedded engine ({})", store.describe());
                 Ok(Db {
-                    client,
-                    streams,
                     notice,
-                    endpoint: format!("the embedded engine ({})", store.describe()),
                     engine: Some(engine),
-                    schemas: SchemaCache::disabled(),
+                    ..Db::new(client, streams, endpoint, SchemaCache::disabled())
                 })
             }
             Target::Aws => {
@@ -135,15 +131,45 @@ impl Db {
                     .region()
                     .map_or_else(|| "?".to_string(), |r| r.to_string());
                 let endpoint = format!("AWS DynamoDB in {region}");
-                Ok(Db {
-                    client: Client::new(&config),
-                    streams: aws_sdk_dynamodbstreams::Config::from(&config),
-                    schemas: SchemaCache::new(&endpoint, env.profile.as_deref()),
+                let schemas = SchemaCache::new(&endpoint, env.profile.as_deref());
+                Ok(Db::new(
+                    Client::new(&config),
+                    aws_sdk_dynamodbstreams::Config::from(&config),
                     endpoint,
-                    engine: None,
-                    notice: None,
-                })
+                    schemas,
+                ))
             }
+        }
+    }
+
+    /// Every client of the connection carries the `--explain` interceptor, off until a command
+    /// turns it on.
+    fn new(
+        client: Client,
+        streams: aws_sdk_dynamodbstreams::Config,
+        endpoint: String,
+        schemas: SchemaCache,
+    ) -> Db {
+        let explain = Explain::default();
+        let client = Client::from_conf(
+            client
+                .config()
+                .to_builder()
+                .interceptor(explain::Interceptor(explain.clone()))
+                .build(),
+        );
+        let streams = streams
+            .to_builder()
+            .interceptor(explain::Interceptor(explain.clone()))
+            .build();
+        Db {
+            client,
+            endpoint,
+            notice: None,
+            explain,
+            streams,
+            engine: None,
+            schemas,
         }
     }
 

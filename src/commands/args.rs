@@ -57,6 +57,10 @@ pub struct GlobalArgs {
     /// Report the capacity units each request consumed
     #[arg(long, global = true)]
     pub consumed_capacity: bool,
+    /// Print the request the command would send (operation and body in DynamoDB's JSON wire
+    /// format, one line) and send nothing; DescribeTable is still read where a key schema is needed
+    #[arg(long, global = true)]
+    pub explain: bool,
 }
 
 impl GlobalArgs {

@@ -148,6 +148,9 @@ pub(crate) async fn shutdown_signal() {
 /// table"); without a terminal to ask on, refuses and names `--yes`.
 pub(crate) async fn confirm(db: &Db, table: &str, what: &str) -> Result<()> {
     use std::io::Write;
+    if db.explain.is_on() {
+        return Ok(()); // nothing will be sent, so there is nothing to confirm
+    }
     if !can_prompt() {
         return Err(crate::error::UsageError(format!(
             "refusing to {} {table} without --yes: there is no terminal to confirm on",

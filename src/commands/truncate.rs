@@ -79,6 +79,9 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         None,
     )
     .await?;
+    if db.explain.explained() {
+        return Ok(Outcome::Done);
+    }
     if !global.quiet {
         eprintln!(
             "ddb: deleted {} items from {} in {:.2} s; {} failed, {} requests retried",

@@ -14,6 +14,7 @@ mod cli;
 mod copy;
 mod dump;
 mod embedded;
+mod explain;
 mod faults;
 mod items;
 mod known_differences;

@@ -156,6 +156,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     let mut checked = 0u64;
     let mut read_error = None;
     let mut interrupted = false;
+    let mut explained = false;
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     loop {
@@ -188,6 +189,11 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
                 }
             }
             Some(failure) = failures_rx.recv() => {
+                if db.explain.explained() {
+                    // --explain: the first request was printed; the rest were never meant to go.
+                    explained = true;
+                    break;
+                }
                 rejects.add(failure.position, &failure.raw, &failure.reason)?;
             }
             _ = &mut ctrl_c => { interrupted = true; break; }
@@ -197,11 +203,15 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     shown.read_all.store(true, Ordering::Relaxed);
     shown.update(&writer.counts.lock().expect("counts lock").clone());
     let resume_from = writer.tracker.clone();
-    let counts = if interrupted {
+    let counts = if interrupted || explained {
         writer.abort().await
     } else {
         writer.finish().await
     };
+    if db.explain.explained() {
+        bar.finish_and_clear();
+        return Ok(Outcome::Done);
+    }
     while let Ok(failure) = failures_rx.try_recv() {
         rejects.add(failure.position, &failure.raw, &failure.reason)?;
     }
