@@ -54,7 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('conditional-delete', 'conditional-delete', [CompletionResultType]::ParameterValue, 'Delete one item only if a condition holds, atomically [API: DeleteItem]')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Read the items of one partition, optionally a sort-key range [API: Query]')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Read every item of a table or index, every page [API: Scan]')
-            [CompletionResult]::new('sql', 'sql', [CompletionResultType]::ParameterValue, 'Run a PartiQL statement, every page [API: ExecuteStatement]')
+            [CompletionResult]::new('sql', 'sql', [CompletionResultType]::ParameterValue, 'Run PartiQL statements, every page [API: ExecuteStatement, ExecuteTransaction, BatchExecuteStatement]')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a table''s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]')
@@ -501,6 +501,8 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             break
         }
         'ddb;sql' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Run the statements of a file (- for stdin), separated by `;`')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Run the statements of a file (- for stdin), separated by `;`')
             [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'A value for the next `?` (repeatable, in order)')
             [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after this many items; stderr says how to go on (--next-token)')
             [CompletionResult]::new('--next-token', '--next-token', [CompletionResultType]::ParameterName, 'Go on from where an earlier run stopped')
@@ -512,6 +514,8 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)')
+            [CompletionResult]::new('--tx', '--tx', [CompletionResultType]::ParameterName, 'Run the file''s statements as one transaction: all or nothing (at most 100)')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send the file''s statements 25 a request; each succeeds or fails on its own')
             [CompletionResult]::new('--typed', '--typed', [CompletionResultType]::ParameterName, 'Read --param values as DynamoDB JSON, and print items so')
             [CompletionResult]::new('--consistent', '--consistent', [CompletionResultType]::ParameterName, 'Read with strong consistency')
             [CompletionResult]::new('--require-key', '--require-key', [CompletionResultType]::ParameterName, 'Refuse (exit 2) a SELECT whose WHERE clause does not fix the partition key: a full scan')
@@ -844,7 +848,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('conditional-delete', 'conditional-delete', [CompletionResultType]::ParameterValue, 'Delete one item only if a condition holds, atomically [API: DeleteItem]')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Read the items of one partition, optionally a sort-key range [API: Query]')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Read every item of a table or index, every page [API: Scan]')
-            [CompletionResult]::new('sql', 'sql', [CompletionResultType]::ParameterValue, 'Run a PartiQL statement, every page [API: ExecuteStatement]')
+            [CompletionResult]::new('sql', 'sql', [CompletionResultType]::ParameterValue, 'Run PartiQL statements, every page [API: ExecuteStatement, ExecuteTransaction, BatchExecuteStatement]')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a table''s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]')

@@ -1929,12 +1929,20 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__sql)
-            opts="-o -q -h -V --param --typed --max-items --next-token --page-size --consistent --require-key --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
+            opts="-f -o -q -h -V --file --tx --batch --param --typed --max-items --next-token --page-size --consistent --require-key --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --param)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

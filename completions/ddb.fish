@@ -59,7 +59,7 @@ complete -c ddb -n "__fish_ddb_needs_command" -f -a "delete" -d 'Delete one item
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "scan" -d 'Read every item of a table or index, every page [API: Scan]'
-complete -c ddb -n "__fish_ddb_needs_command" -f -a "sql" -d 'Run a PartiQL statement, every page [API: ExecuteStatement]'
+complete -c ddb -n "__fish_ddb_needs_command" -f -a "sql" -d 'Run PartiQL statements, every page [API: ExecuteStatement, ExecuteTransaction, BatchExecuteStatement]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "tail" -d 'Follow a table\'s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "copy" -d 'Copy a table\'s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]'
 complete -c ddb -n "__fish_ddb_needs_command" -f -a "dump" -d 'Write tables\' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]'
@@ -502,6 +502,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand scan" -l consumed-capacity -d 'R
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -l explain -d 'Print the request the command would send (operation and body in DynamoDB\'s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ddb -n "__fish_ddb_using_subcommand scan" -s V -l version -d 'Print version'
+complete -c ddb -n "__fish_ddb_using_subcommand sql" -s f -l file -d 'Run the statements of a file (- for stdin), separated by `;`' -r
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l param -d 'A value for the next `?` (repeatable, in order)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l max-items -d 'Stop after this many items; stderr says how to go on (--next-token)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l next-token -d 'Go on from where an earlier run stopped' -r
@@ -518,6 +519,8 @@ text\t''
 csv\t'RFC 4180, a header row; columns from --columns or the items'
 tsv\t'Tab-separated, a header row; tabs, newlines and backslashes escaped'"
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l columns -d 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand sql" -l tx -d 'Run the file\'s statements as one transaction: all or nothing (at most 100)'
+complete -c ddb -n "__fish_ddb_using_subcommand sql" -l batch -d 'Send the file\'s statements 25 a request; each succeeds or fails on its own'
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l typed -d 'Read --param values as DynamoDB JSON, and print items so'
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l consistent -d 'Read with strong consistency'
 complete -c ddb -n "__fish_ddb_using_subcommand sql" -l require-key -d 'Refuse (exit 2) a SELECT whose WHERE clause does not fix the partition key: a full scan'
@@ -831,7 +834,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcom
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help" -f -a "conditional-delete" -d 'Delete one item only if a condition holds, atomically [API: DeleteItem]'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help" -f -a "query" -d 'Read the items of one partition, optionally a sort-key range [API: Query]'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help" -f -a "scan" -d 'Read every item of a table or index, every page [API: Scan]'
-complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help" -f -a "sql" -d 'Run a PartiQL statement, every page [API: ExecuteStatement]'
+complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help" -f -a "sql" -d 'Run PartiQL statements, every page [API: ExecuteStatement, ExecuteTransaction, BatchExecuteStatement]'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help" -f -a "tail" -d 'Follow a table\'s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help" -f -a "copy" -d 'Copy a table\'s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]'
 complete -c ddb -n "__fish_ddb_using_subcommand help; and not __fish_seen_subcommand_from create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help" -f -a "dump" -d 'Write tables\' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]'

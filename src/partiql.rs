@@ -171,9 +171,134 @@ pub fn select(statement: &str) -> Option<Select> {
     Some(select)
 }
 
+/// One statement of a script: its text, the line it starts on, and how many `?` it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub text: String,
+    pub line: usize,
+    pub params: usize,
+}
+
+/// Splits a script into statements on `;` outside quotes; `--` outside quotes starts a comment
+/// that runs to the end of the line. An unclosed quote is an error naming its line.
+pub fn split(script: &str) -> Result<Vec<Statement>, String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let (mut line, mut start, mut params) = (1, None, 0);
+    let mut quote: Option<(char, usize)> = None;
+    let mut chars = script.chars().peekable();
+    let mut finish = |text: &mut String, start: &mut Option<usize>, params: &mut usize| {
+        if let Some(line) = start.take() {
+            out.push(Statement {
+                text: text.trim().to_string(),
+                line,
+                params: *params,
+            });
+        }
+        text.clear();
+        *params = 0;
+    };
+    while let Some(c) = chars.next() {
+        if let Some((q, _)) = quote {
+            current.push(c);
+            if c == q {
+                if chars.peek() == Some(&q) {
+                    current.push(chars.next().expect("peeked"));
+                } else {
+                    quote = None;
+                }
+            }
+        } else if c == '-' && chars.peek() == Some(&'-') {
+            while chars.peek().is_some_and(|&n| n != '\n') {
+                chars.next();
+            }
+            continue;
+        } else if c == ';' {
+            finish(&mut current, &mut start, &mut params);
+            continue;
+        } else {
+            if c == '\'' || c == '"' {
+                quote = Some((c, line));
+            }
+            if c == '?' {
+                params += 1;
+            }
+            if !c.is_whitespace() && start.is_none() {
+                start = Some(line);
+            }
+            current.push(c);
+        }
+        if c == '\n' {
+            line += 1;
+        }
+    }
+    if let Some((q, opened)) = quote {
+        return Err(format!("line {opened}: the {q} opened here is not closed"));
+    }
+    finish(&mut current, &mut start, &mut params);
+    Ok(out)
+}
+
+/// The first word of a statement, upper-cased: SELECT, INSERT, UPDATE, DELETE, EXISTS...
+pub fn verb(statement: &str) -> String {
+    statement
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_uppercase()
+}
+
+/// The table a statement names (after FROM, INTO or UPDATE), for messages.
+pub fn table(statement: &str) -> Option<String> {
+    let tokens = tokens(statement)?;
+    let at = match verb(statement).as_str() {
+        "UPDATE" => 1,
+        _ => {
+            tokens
+                .iter()
+                .position(|t| keyword(t, "from") || keyword(t, "into"))?
+                + 1
+        }
+    };
+    name(tokens.get(at)?).map(str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scripts_split_on_semicolons_outside_quotes() {
+        let script = "-- seed; not a statement\nINSERT INTO \"T;1\" VALUE {'a': 'x;y', 'b': 'it''s'};\n\n  SELECT * FROM T WHERE a = ? AND b = ?\n;;UPDATE T SET a = 1 -- trailing\n WHERE k = ?";
+        let statements = split(script).unwrap();
+        let lines: Vec<_> = statements.iter().map(|s| (s.line, s.params)).collect();
+        assert_eq!(lines, vec![(2, 0), (4, 2), (5, 1)]);
+        assert_eq!(
+            statements[0].text,
+            "INSERT INTO \"T;1\" VALUE {'a': 'x;y', 'b': 'it''s'}"
+        );
+        assert_eq!(statements[2].text, "UPDATE T SET a = 1 \n WHERE k = ?");
+        assert_eq!(
+            split("SELECT 1;\nSELECT 'open").unwrap_err(),
+            "line 2: the ' opened here is not closed"
+        );
+        assert!(split(" ;\n-- nothing\n").unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_table_of_each_kind_of_statement() {
+        assert_eq!(
+            table("insert into \"Movies\" value {'a': 1}").as_deref(),
+            Some("Movies")
+        );
+        assert_eq!(table("UPDATE Movies SET a = 1").as_deref(), Some("Movies"));
+        assert_eq!(
+            table("DELETE FROM Movies WHERE k = 1").as_deref(),
+            Some("Movies")
+        );
+        assert_eq!(table("SELECT * FROM \"M\".\"I\"").as_deref(), Some("M"));
+        assert_eq!(verb("  select 1"), "SELECT");
+    }
 
     fn fixes(statement: &str, key: &str) -> Option<bool> {
         select(statement).map(|s| s.fixes(key))

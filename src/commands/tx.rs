@@ -118,26 +118,10 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
             if let Some(TransactWriteItemsError::TransactionCanceledException(canceled)) =
                 err.as_service_error()
             {
-                let mut only_conditions = true;
-                let mut any_condition = false;
-                for (line, reason) in lines.iter().zip(canceled.cancellation_reasons()) {
-                    let code = reason.code().unwrap_or("None");
-                    if code == "None" {
-                        continue;
-                    }
-                    only_conditions &= code == "ConditionalCheckFailed";
-                    any_condition |= code == "ConditionalCheckFailed";
-                    eprintln!(
-                        "ddb: {}: line {}: {code}{}",
-                        args.file,
-                        line.number,
-                        reason
-                            .message()
-                            .map(|m| format!(": {m}"))
-                            .unwrap_or_default()
-                    );
-                }
-                if only_conditions && any_condition {
+                let labels = lines
+                    .iter()
+                    .map(|line| format!("{}: line {}", args.file, line.number));
+                if report_cancellation(labels, canceled.cancellation_reasons()) {
                     eprintln!("ddb: transaction canceled, nothing written");
                     return Ok(Outcome::ConditionNotMet);
                 }
@@ -146,6 +130,40 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
             Err(api_error(err, &db.at("the transaction")).context("transaction"))
         }
     }
+}
+
+/// Whether a per-statement error code is a condition that did not hold: a failed condition, or
+/// an INSERT of a key that exists (DuplicateItem on DynamoDB Local, DuplicateItemException
+/// elsewhere).
+pub(crate) fn condition_code(code: &str) -> bool {
+    code == "ConditionalCheckFailed" || code.starts_with("DuplicateItem")
+}
+
+/// Prints each cancellation reason next to the label of the action (or statement) it belongs
+/// to; whether every reason given is a condition that did not hold.
+pub(crate) fn report_cancellation(
+    labels: impl Iterator<Item = String>,
+    reasons: &[aws_sdk_dynamodb::types::CancellationReason],
+) -> bool {
+    let mut only_conditions = true;
+    let mut any_condition = false;
+    for (label, reason) in labels.zip(reasons) {
+        let code = reason.code().unwrap_or("None");
+        if code == "None" {
+            continue;
+        }
+        let condition = condition_code(code);
+        only_conditions &= condition;
+        any_condition |= condition;
+        eprintln!(
+            "ddb: {label}: {code}{}",
+            reason
+                .message()
+                .map(|m| format!(": {m}"))
+                .unwrap_or_default()
+        );
+    }
+    only_conditions && any_condition
 }
 
 /// The table, key and expressions of an action, as the request wants them.

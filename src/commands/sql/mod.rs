@@ -1,11 +1,16 @@
-//! `ddb sql`: one PartiQL statement with ExecuteStatement, following NextToken to the end (the
-//! paging every SDK user has to remember), items streamed as `query` and `scan` print them.
+//! `ddb sql`: PartiQL with ExecuteStatement, following NextToken to the end (the paging every
+//! SDK user has to remember), items streamed as `query` and `scan` print them. A script of
+//! several statements (`--file`) runs one after another, as one transaction (`--tx`), or in
+//! batches (`--batch`): see [`script`].
+
+mod script;
 
 use std::io::Write;
 
 use anyhow::Result;
+use aws_sdk_dynamodb::error::ProvideErrorMetadata;
 use aws_sdk_dynamodb::operation::execute_statement::ExecuteStatementError;
-use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
+use aws_sdk_dynamodb::types::{AttributeValue, ConsumedCapacity, ReturnConsumedCapacity};
 
 use super::report_capacity;
 use crate::client::{api_error, Db};
@@ -13,24 +18,41 @@ use crate::commands::args::GlobalArgs;
 use crate::error::{Outcome, UsageError};
 use crate::expr;
 use crate::output::ItemWriter;
+use crate::partiql;
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(
-    about = "Run a PartiQL statement, every page [API: ExecuteStatement]",
+    about = "Run PartiQL statements, every page [API: ExecuteStatement, ExecuteTransaction, BatchExecuteStatement]",
     after_help = "\
 Examples:
   ddb sql 'SELECT * FROM Movies WHERE \"year\" = 1992'
   ddb sql 'SELECT title FROM Movies WHERE \"year\" = ? AND title BETWEEN ? AND ?' --param 1992 --param A --param L
   ddb sql 'INSERT INTO Movies VALUE {'\\''year'\\'': 2030, '\\''title'\\'': '\\''Next'\\''}'
   ddb sql 'UPDATE Movies SET info.rating = 5 WHERE \"year\" = 2015 AND title = ?' --param 'The Big New Movie'
+  ddb sql --file seed.sql                 # statements separated by ;  (-- starts a comment)
+  ddb sql --file transfer.sql --tx        # all or nothing [ExecuteTransaction]
+  ddb sql --file inserts.sql --batch      # 25 statements a request [BatchExecuteStatement]
 
 A SELECT returns every page (DynamoDB hands back one page and a NextToken; ddb follows it).
-A write that fails its condition exits 3. Parameters are JSON when they parse as JSON, else
-strings; --typed reads them as DynamoDB JSON."
+Before a SELECT runs, ddb says on stderr when its WHERE clause does not fix the partition key
+with = or IN (a full scan); --require-key refuses those. A write that fails its condition (an
+UPDATE of a missing item, an INSERT of an existing key) exits 3. Parameters are JSON when they
+parse as JSON, else strings; --typed reads them as DynamoDB JSON. With --file, the --param
+values fill the ? of all statements in order."
 )]
 pub struct Args {
     /// The PartiQL statement
-    pub statement: String,
+    #[arg(required_unless_present = "file", conflicts_with = "file")]
+    pub statement: Option<String>,
+    /// Run the statements of a file (- for stdin), separated by `;`
+    #[arg(long, short = 'f', value_name = "FILE")]
+    pub file: Option<String>,
+    /// Run the file's statements as one transaction: all or nothing (at most 100)
+    #[arg(long, requires = "file", conflicts_with = "batch")]
+    pub tx: bool,
+    /// Send the file's statements 25 a request; each succeeds or fails on its own
+    #[arg(long, requires = "file")]
+    pub batch: bool,
     /// A value for the next `?` (repeatable, in order)
     #[arg(long = "param", value_name = "VALUE", allow_hyphen_values = true)]
     pub params: Vec<String>,
@@ -38,10 +60,10 @@ pub struct Args {
     #[arg(long)]
     pub typed: bool,
     /// Stop after this many items; stderr says how to go on (--next-token)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i32).range(1..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i32).range(1..), conflicts_with = "file")]
     pub max_items: Option<i32>,
     /// Go on from where an earlier run stopped
-    #[arg(long, value_name = "TOKEN")]
+    #[arg(long, value_name = "TOKEN", conflicts_with = "file")]
     pub next_token: Option<String>,
     /// Items a request evaluates at most (DynamoDB's Limit)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(i32).range(1..))]
@@ -57,8 +79,8 @@ pub struct Args {
 /// Before a SELECT runs: when its WHERE clause does not fix the partition key of the table (or of
 /// the index it names) with `=` or `IN`, DynamoDB reads every item. Said on stderr with the
 /// table's approximate size, or refused with `--require-key`.
-async fn scan_check(args: &Args, global: &GlobalArgs, db: &Db) -> Result<()> {
-    let Some(select) = crate::partiql::select(&args.statement) else {
+async fn scan_check(statement: &str, args: &Args, global: &GlobalArgs, db: &Db) -> Result<()> {
+    let Some(select) = partiql::select(statement) else {
         return Ok(());
     };
     let Ok(description) = db.describe(&select.table).await else {
@@ -87,8 +109,9 @@ async fn scan_check(args: &Args, global: &GlobalArgs, db: &Db) -> Result<()> {
     Ok(())
 }
 
-pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
-    let params = args
+/// The `--param` values, typed.
+fn params(args: &Args) -> Result<Vec<AttributeValue>> {
+    let values = args
         .params
         .iter()
         .enumerate()
@@ -97,13 +120,54 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
                 .map_err(|e| UsageError(format!("--param {}: {e}", i + 1)))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    scan_check(args, global, db).await?;
-    let ctx = db.at("").expression("statement", Some(&args.statement));
+    Ok(values)
+}
+
+pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
+    let params = params(args)?;
+    let Some(statement) = &args.statement else {
+        return script::run(args, global, db, params).await;
+    };
+    scan_check(statement, args, global, db).await?;
     let mut writer = ItemWriter::new(global.output.resolve(true), args.typed, Vec::new())
         .with_columns(&global.columns);
+    let mut capacity = None;
+    let outcome = execute(statement, params, args, db, &mut writer, &mut capacity).await?;
+    writer.finish(serde_json::Map::new())?;
+    if let Execution::Wrote = outcome {
+        report_write(statement, "", global);
+    }
+    report_capacity(global, "the statement's table", capacity.as_ref());
+    std::io::stdout().flush()?;
+    Ok(match outcome {
+        Execution::ConditionNotMet => Outcome::ConditionNotMet,
+        _ => Outcome::Done,
+    })
+}
+
+/// How one statement ended.
+enum Execution {
+    /// Items printed, every page (or up to --max-items, with the way to go on said).
+    Read,
+    /// A write that DynamoDB accepted.
+    Wrote,
+    /// A write whose condition did not hold (said on stderr); nothing changed.
+    ConditionNotMet,
+}
+
+/// Runs one statement with ExecuteStatement, every page, items into `writer`.
+async fn execute(
+    statement: &str,
+    params: Vec<AttributeValue>,
+    args: &Args,
+    db: &Db,
+    writer: &mut ItemWriter,
+    capacity: &mut Option<ConsumedCapacity>,
+) -> Result<Execution> {
+    let table = partiql::table(statement).unwrap_or_default();
+    let ctx = db.at(&table).expression("statement", Some(statement));
     let mut token = args.next_token.clone();
     let mut printed: i32 = 0;
-    let mut capacity = None;
     loop {
         // With --max-items the last request asks for what is left, so its NextToken resumes
         // exactly after the last item printed.
@@ -115,7 +179,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         let result = db
             .client
             .execute_statement()
-            .statement(&args.statement)
+            .statement(statement)
             .set_parameters((!params.is_empty()).then(|| params.clone()))
             .set_next_token(token.take())
             .set_limit(limit)
@@ -128,17 +192,20 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
             Err(err) => {
                 let failed_condition = matches!(
                     err.as_service_error(),
-                    Some(ExecuteStatementError::ConditionalCheckFailedException(_))
-                );
+                    Some(
+                        ExecuteStatementError::ConditionalCheckFailedException(_)
+                            | ExecuteStatementError::DuplicateItemException(_)
+                    )
+                ) || err.code() == Some("DuplicateItem");
                 let error = api_error(err, &ctx).context("run the statement");
                 if failed_condition {
                     eprintln!("ddb: condition not met, nothing changed: {error:#}");
-                    return Ok(Outcome::ConditionNotMet);
+                    return Ok(Execution::ConditionNotMet);
                 }
                 return Err(error);
             }
         };
-        capacity = out.consumed_capacity().cloned().or(capacity);
+        *capacity = out.consumed_capacity().cloned().or(capacity.take());
         for item in out.items() {
             writer.write(item)?;
             printed += 1;
@@ -147,16 +214,28 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         let stopped = args.max_items.is_some_and(|max| printed >= max);
         match &token {
             Some(next) if stopped => {
-                writer.finish(serde_json::Map::new())?;
                 eprintln!("ddb: stopped after {printed} items; resume with --next-token '{next}'");
-                return Ok(Outcome::Done);
+                return Ok(Execution::Read);
             }
             Some(_) => {}
-            None => break,
+            None if partiql::verb(statement) == "SELECT" => return Ok(Execution::Read),
+            None => return Ok(Execution::Wrote),
         }
     }
-    writer.finish(serde_json::Map::new())?;
-    report_capacity(global, "the statement's table", capacity.as_ref());
-    std::io::stdout().flush()?;
-    Ok(Outcome::Done)
+}
+
+/// What a write that DynamoDB accepted changed, on stderr: a PartiQL write touches one item.
+fn report_write(statement: &str, label: &str, global: &GlobalArgs) {
+    if global.quiet {
+        return;
+    }
+    let what = match partiql::verb(statement).as_str() {
+        "INSERT" => "1 item inserted",
+        "UPDATE" => "1 item updated",
+        "DELETE" => {
+            "the item deleted if it existed (DynamoDB does not say; RETURNING ALL OLD * shows it)"
+        }
+        _ => "done",
+    };
+    eprintln!("ddb: {label}{what}");
 }
