@@ -55,6 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Read the items of one partition, optionally a sort-key range [API: Query]')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Read every item of a table or index, every page [API: Scan]')
             [CompletionResult]::new('sql', 'sql', [CompletionResultType]::ParameterValue, 'Run PartiQL statements, every page [API: ExecuteStatement, ExecuteTransaction, BatchExecuteStatement]')
+            [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Run many commands on one connection: a line editor on a terminal, a script on stdin')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a table''s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]')
@@ -532,6 +533,28 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ddb;shell' {
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the AWS shared config and credentials files')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The embedded engine''s data directory [default: the platform data directory]/ddb')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)')
+            [CompletionResult]::new('--keep-going', '--keep-going', [CompletionResultType]::ParameterName, 'Reading stdin: go on after a command fails (the exit code is the first failure''s)')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress bars')
+            [CompletionResult]::new('--consumed-capacity', '--consumed-capacity', [CompletionResultType]::ParameterName, 'Report the capacity units each request consumed')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the request the command would send (operation and body in DynamoDB''s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ddb;tail' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start: the oldest record kept, or changes made from now on')
             [CompletionResult]::new('--max-records', '--max-records', [CompletionResultType]::ParameterName, 'Stop after this many records')
@@ -849,6 +872,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Read the items of one partition, optionally a sort-key range [API: Query]')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Read every item of a table or index, every page [API: Scan]')
             [CompletionResult]::new('sql', 'sql', [CompletionResultType]::ParameterValue, 'Run PartiQL statements, every page [API: ExecuteStatement, ExecuteTransaction, BatchExecuteStatement]')
+            [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Run many commands on one connection: a line editor on a terminal, a script on stdin')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a table''s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]')
@@ -906,6 +930,9 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             break
         }
         'ddb;help;sql' {
+            break
+        }
+        'ddb;help;shell' {
             break
         }
         'ddb;help;tail' {

@@ -70,6 +70,9 @@ _ddb() {
             ddb,serve)
                 cmd="ddb__subcmd__serve"
                 ;;
+            ddb,shell)
+                cmd="ddb__subcmd__shell"
+                ;;
             ddb,sql)
                 cmd="ddb__subcmd__sql"
                 ;;
@@ -163,6 +166,9 @@ _ddb() {
             ddb__subcmd__help,serve)
                 cmd="ddb__subcmd__help__subcmd__serve"
                 ;;
+            ddb__subcmd__help,shell)
+                cmd="ddb__subcmd__help__subcmd__shell"
+                ;;
             ddb__subcmd__help,sql)
                 cmd="ddb__subcmd__help__subcmd__sql"
                 ;;
@@ -197,7 +203,7 @@ _ddb() {
 
     case "${cmd}" in
         ddb)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql shell tail copy dump restore serve bench local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1031,7 +1037,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__help)
-            opts="create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql tail copy dump restore serve bench local completions help"
+            opts="create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql shell tail copy dump restore serve bench local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1311,6 +1317,20 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ddb__subcmd__help__subcmd__shell)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1893,6 +1913,48 @@ _ddb() {
                     COMPREPLY=($(compgen -W "off error info" -- "${cur}"))
                     return 0
                     ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ddb__subcmd__shell)
+            opts="-o -q -h -V --keep-going --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

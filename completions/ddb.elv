@@ -52,6 +52,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
             cand scan 'Read every item of a table or index, every page [API: Scan]'
             cand sql 'Run PartiQL statements, every page [API: ExecuteStatement, ExecuteTransaction, BatchExecuteStatement]'
+            cand shell 'Run many commands on one connection: a line editor on a terminal, a script on stdin'
             cand tail 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]'
             cand copy 'Copy a table''s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]'
             cand dump 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]'
@@ -512,6 +513,27 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'ddb;shell'= {
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --columns 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)'
+            cand --keep-going 'Reading stdin: go on after a command fails (the exit code is the first failure''s)'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand --explain 'Print the request the command would send (operation and body in DynamoDB''s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'ddb;tail'= {
             cand --from 'Where to start: the oldest record kept, or changes made from now on'
             cand --max-records 'Stop after this many records'
@@ -815,6 +837,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand query 'Read the items of one partition, optionally a sort-key range [API: Query]'
             cand scan 'Read every item of a table or index, every page [API: Scan]'
             cand sql 'Run PartiQL statements, every page [API: ExecuteStatement, ExecuteTransaction, BatchExecuteStatement]'
+            cand shell 'Run many commands on one connection: a line editor on a terminal, a script on stdin'
             cand tail 'Follow a table''s stream: one JSON line per change [API: DescribeTable, DescribeStream, GetShardIterator, GetRecords]'
             cand copy 'Copy a table''s definition and items to another table or target [API: DescribeTable, CreateTable, Scan, BatchWriteItem]'
             cand dump 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]'
@@ -856,6 +879,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;help;scan'= {
         }
         &'ddb;help;sql'= {
+        }
+        &'ddb;help;shell'= {
         }
         &'ddb;help;tail'= {
         }

@@ -14,8 +14,8 @@ use crate::client::Db;
 use crate::commands::args::GlobalArgs;
 use crate::commands::{
     self, bench, completions, conditional_delete, copy, create_table, delete, delete_table,
-    describe_table, dump, get, list_tables, local, put, query, restore, scan, serve, sql, tail,
-    truncate, ttl, tx, update, update_table,
+    describe_table, dump, get, list_tables, local, put, query, restore, scan, serve, shell, sql,
+    tail, truncate, ttl, tx, update, update_table,
 };
 use crate::error::Outcome;
 
@@ -65,6 +65,7 @@ pub enum Command {
     Query(query::Args),
     Scan(scan::Args),
     Sql(sql::Args),
+    Shell(shell::Args),
     Tail(tail::Args),
     Copy(copy::Args),
     Dump(dump::Args),
@@ -94,6 +95,23 @@ pub async fn run(cli: Cli) -> Result<Outcome> {
             Ok(outcome)
         }
     }
+}
+
+/// Prints a command line clap refused (as `ddb: error: ...`) or the help it was asked for, and
+/// returns the exit code: 2 for an error, 0 for help and version.
+pub fn report_clap(err: clap::Error) -> u8 {
+    use std::io::IsTerminal;
+    if !err.use_stderr() {
+        let _ = err.print();
+        return 0;
+    }
+    let rendered = err.render();
+    if std::io::stderr().is_terminal() {
+        eprint!("ddb: {}", rendered.ansi());
+    } else {
+        eprint!("ddb: {rendered}");
+    }
+    2
 }
 
 /// `--explain` prints one command's requests; these commands read or write files, serve, or
@@ -154,6 +172,9 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
         Command::Restore(args) => restore::run(&args, global, db).await,
         Command::Serve(args) => serve::run(&args, global, db).await,
         Command::Bench(args) => bench::run(&args, global, db).await,
-        Command::Local(_) | Command::Completions(_) => unreachable!("handled without a connection"),
+        Command::Local(_) | Command::Completions(_) => {
+            unreachable!("handled before a connection is shared")
+        }
+        Command::Shell(_) => unreachable!("main starts the shell, which runs commands"),
     }
 }

@@ -2,7 +2,8 @@
 //! [`Diagnostic`] for errors that can point at the user's input, [`UsageError`] for bad
 //! combinations of arguments that clap cannot express.
 //!
-//! Only `main` turns these into exit codes and prints them.
+//! Only [`report`] (for `main`, and for each command of `ddb shell`) turns these into exit codes
+//! and prints them.
 
 use std::fmt;
 
@@ -16,6 +17,8 @@ pub enum Outcome {
     ConditionNotMet,
     /// Stopped by Ctrl-C after reporting where to resume: exit 130, as shells expect.
     Interrupted,
+    /// A command of a `ddb shell` script failed with this exit code (its error is printed).
+    Failed(u8),
 }
 
 impl Outcome {
@@ -25,7 +28,31 @@ impl Outcome {
             Outcome::ConditionNotMet => 3,
             Outcome::NotFound => 4,
             Outcome::Interrupted => 130,
+            Outcome::Failed(code) => code,
         }
+    }
+}
+
+/// Prints a failed command's error on stderr (with its caret and hint lines) and returns its exit
+/// code: 2 for usage errors, 1 otherwise; a closed stdout (`ddb scan T | head`) is the reader's
+/// choice, not a failure, and says nothing.
+pub fn report(err: &anyhow::Error) -> u8 {
+    if err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    }) {
+        return 0;
+    }
+    eprintln!("ddb: error: {err:#}");
+    if let Some(diagnostic) = err.chain().find_map(|c| c.downcast_ref::<Diagnostic>()) {
+        for line in diagnostic.detail_lines() {
+            eprintln!("{line}");
+        }
+    }
+    if err.chain().any(|c| c.is::<UsageError>()) {
+        2
+    } else {
+        1
     }
 }
 

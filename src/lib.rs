@@ -6,6 +6,7 @@
 //!
 //! | layer | module | owns |
 //! |---|---|---|
+//! | interactive | [`shell`](mod@shell) | `ddb shell`: one connection, many command lines (a line editor with history and completion, or a script on stdin) |
 //! | command line | [`cli`] | the clap tree (`Cli`, `Command`) and the dispatch to the commands |
 //! | | [`commands`] | one file per subcommand, its `Args` and its `run`; shared argument groups ([`commands::args`]), the key of the item acted on ([`commands::key`]), query/scan output ([`commands::read`]), waiting for a table to settle ([`commands::wait`]), scans into the bulk writer for copy and truncate ([`commands::transfer`]); the only layer that prints results |
 //! | mechanisms | [`serve`] | the multi-client TCP server: protocol, handler, reply budget, one file per model |
@@ -63,6 +64,7 @@ pub mod partiql;
 pub mod schema;
 pub mod schema_cache;
 pub mod serve;
+pub mod shell;
 pub mod stream;
 pub mod target;
 pub mod update;

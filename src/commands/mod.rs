@@ -25,6 +25,7 @@ pub mod read;
 pub mod restore;
 pub mod scan;
 pub mod serve;
+pub mod shell;
 pub mod sql;
 pub mod tail;
 pub mod transfer;

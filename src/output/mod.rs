@@ -66,6 +66,8 @@ pub struct ItemWriter {
     rows: Vec<Value>,
     delimited: Option<Delimited>,
     written: u64,
+    /// Someone is watching: each item is shown as it arrives, not when a buffer fills.
+    terminal: bool,
 }
 
 /// A writer dropped without `finish` (a read failed partway) still writes the csv or tsv rows it
@@ -92,6 +94,7 @@ impl ItemWriter {
             rows: Vec::new(),
             delimited,
             written: 0,
+            terminal: io::IsTerminal::is_terminal(&io::stdout()),
         }
     }
 
@@ -131,6 +134,9 @@ impl ItemWriter {
             }
         }
         self.written += 1;
+        if self.terminal && matches!(self.format, Format::Ndjson | Format::Text) {
+            self.out.flush()?;
+        }
         Ok(())
     }
 

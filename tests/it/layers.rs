@@ -33,6 +33,8 @@ const LAYERS: &[(&str, u8)] = &[
     // the command line
     ("commands", 10),
     ("cli", 11),
+    // the shell runs command lines
+    ("shell", 12),
 ];
 
 fn layer(module: &str) -> Option<u8> {

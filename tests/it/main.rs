@@ -25,6 +25,7 @@ mod schema_cache;
 mod serve;
 mod serve_ops;
 mod serve_robustness;
+mod shell;
 mod sql;
 mod tables;
 mod tail;

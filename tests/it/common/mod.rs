@@ -104,7 +104,14 @@ impl Suite {
 
     /// `ddb` with no target options, in a clean environment.
     pub fn bare(&self) -> Command {
-        let mut cmd = Command::cargo_bin("ddb").expect("the ddb binary");
+        let mut cmd = Command::from_std(self.bare_std());
+        cmd.timeout(std::time::Duration::from_secs(120));
+        cmd
+    }
+
+    /// [`bare`](Self::bare) as a std command, for what assert_cmd cannot do (a pseudo-terminal).
+    pub fn bare_std(&self) -> StdCommand {
+        let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("ddb"));
         for var in [
             "AWS_REGION",
             "AWS_DEFAULT_REGION",
@@ -128,7 +135,6 @@ impl Suite {
         cmd.env("HOME", self.dir.path());
         cmd.env("XDG_DATA_HOME", self.dir.path().join("xdg-data"));
         cmd.env("XDG_CACHE_HOME", self.dir.path().join("xdg-cache"));
-        cmd.timeout(std::time::Duration::from_secs(120));
         cmd
     }
 
@@ -444,7 +450,7 @@ pub fn read_message(reader: &mut BufReader<TcpStream>) -> Option<(Vec<String>, V
     Some((head, body))
 }
 
-pub fn write_message(out: &mut TcpStream, head: &[String], body: &[u8]) {
+pub fn write_message(out: &mut TcpStream, head: &[String], body: &[u8]) -> std::io::Result<()> {
     let mut text = String::new();
     for line in head {
         let lower = line.to_ascii_lowercase();
@@ -455,14 +461,14 @@ pub fn write_message(out: &mut TcpStream, head: &[String], body: &[u8]) {
         text.push_str("\r\n");
     }
     text.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-    out.write_all(text.as_bytes()).unwrap();
-    out.write_all(body).unwrap();
+    out.write_all(text.as_bytes())?;
+    out.write_all(body)
 }
 
 /// Forwards one request to `upstream` (host:port) and returns the response.
 pub fn forward(upstream: &str, head: &[String], body: &[u8]) -> (Vec<String>, Vec<u8>) {
     let mut stream = TcpStream::connect(upstream).unwrap();
-    write_message(&mut stream, head, body);
+    write_message(&mut stream, head, body).unwrap();
     let mut reader = BufReader::new(stream);
     read_message(&mut reader).expect("an upstream response")
 }
@@ -492,7 +498,10 @@ pub fn proxy(
                 let mut reader = BufReader::new(client);
                 while let Some((head, body)) = read_message(&mut reader) {
                     let (rhead, rbody) = handle(&head, &body);
-                    write_message(&mut out, &rhead, &rbody);
+                    // A client that went away (a cancelled command) just ends its connection.
+                    if write_message(&mut out, &rhead, &rbody).is_err() {
+                        break;
+                    }
                 }
             });
         }
