@@ -8,6 +8,7 @@
     scripts/bench-compare.py builds --baseline BIN   # this ddb against another build on the embedded engine
     scripts/bench-compare.py batchget --endpoint URL # ddb get --keys-file vs boto3 batch_get_item; ddb update
     scripts/bench-compare.py copy   --endpoint URL --movies FILE   # embedded -> URL: ddb copy vs put --file vs boto3
+    scripts/bench-compare.py shell  [--endpoint URL] # a 200-command script: one `ddb shell` vs 200 ddb processes
 
 URL is a running DynamoDB Local (scripts/dynamodb-local.sh start prints one). Needs python3 with
 boto3 and awscli (pip install boto3 awscli) for the comparison clients, GNU time (/usr/bin/time,
@@ -595,6 +596,69 @@ def copy(args):
         print(table_row([name, f"{r:.0f}", "" if rss is None else f"{rss:.1f}"]))
 
 
+def shell_scenario(table, count):
+    """`count` commands on `table`: puts, gets, updates, queries and PartiQL, as a developer's
+    scenario file has them (each line also a valid `ddb` command line)."""
+    lines = []
+    for i in range(count):
+        year = 1900 + i % 50
+        kind = i % 5
+        if kind == 0:
+            lines.append(f"put {table} '{{\"year\": {year}, \"title\": \"T{i}\", \"n\": {i}}}'")
+        elif kind == 1:
+            lines.append(f"get {table} {year} T{i - 1} -o ndjson")
+        elif kind == 2:
+            lines.append(f"update {table} {year} T{i - 2} --add n=1 -o ndjson")
+        elif kind == 3:
+            lines.append(f"query {table} --pk {year} -o ndjson")
+        else:
+            lines.append(f"sql \"SELECT * FROM {table} WHERE \\\"year\\\" = {year}\" -o ndjson")
+    return lines
+
+
+def shell(args):
+    """The same script through one `ddb shell` and as separate `ddb` processes, alternating which
+    goes first each round; both on fresh tables of the same target."""
+    import shlex
+    target = ["--endpoint-url", args.endpoint] if args.endpoint else None
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        if target is None:
+            target = ["--local", "--data-dir", os.path.join(tmp, "data")]
+        for r in range(args.rounds):
+            results = {}
+            order = ["shell", "processes"] if r % 2 == 0 else ["processes", "shell"]
+            for how in order:
+                table = f"ShellBench{r}{how}"
+                ddb(*target, "create-table", table, "--pk", "year:N", "--sk", "title:S", "-q")
+                lines = shell_scenario(table, args.commands)
+                start = time.perf_counter()
+                if how == "shell":
+                    proc = subprocess.run([DDB, *target, "shell"], input="\n".join(lines) + "\n", env=ENV,
+                                          capture_output=True, text=True)
+                    if proc.returncode != 0:
+                        sys.exit(proc.stderr)
+                    out = proc.stdout
+                else:
+                    out = ""
+                    for line in lines:
+                        proc = subprocess.run([DDB, *target, *shlex.split(line)], env=ENV, capture_output=True,
+                                              text=True, stdin=subprocess.DEVNULL)
+                        if proc.returncode != 0:
+                            sys.exit(f"{line}: {proc.stderr}")
+                        out += proc.stdout
+                results[how] = (time.perf_counter() - start, out.replace(table, "T"))
+                ddb(*target, "delete-table", table, "--yes", "-q")
+            same = results["shell"][1] == results["processes"][1]
+            rows.append((r + 1, results["shell"][0], results["processes"][0], same))
+    where = args.endpoint or "the embedded engine"
+    print(f"{args.commands} commands on {where}")
+    print(table_row(["round", "ddb shell < script", f"{args.commands} ddb processes", "ratio", "same output"]))
+    print(table_row(["---"] * 5))
+    for r, sh, pr, same in rows:
+        print(table_row([r, f"{sh:.2f} s", f"{pr:.2f} s", f"{pr / sh:.1f}x", "yes" if same else "NO"]))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="what", required=True)
@@ -634,10 +698,15 @@ def main():
     y.add_argument("--movies", required=True)
     y.add_argument("--threads", type=int, default=8)
     y.add_argument("--rounds", type=int, default=1)
+    h = sub.add_parser("shell")
+    h.add_argument("--endpoint", help="a DynamoDB Local URL (default: the embedded engine)")
+    h.add_argument("--commands", type=int, default=200)
+    h.add_argument("--rounds", type=int, default=2)
     args = p.parse_args()
     if not os.path.exists(DDB):
         sys.exit(f"{DDB} is missing: cargo build --release")
-    {"cli": cli, "engine": engine, "bulk": bulk, "serve": serve, "builds": builds, "batchget": batchget, "copy": copy}[args.what](args)
+    {"cli": cli, "engine": engine, "bulk": bulk, "serve": serve, "builds": builds, "batchget": batchget, "copy": copy,
+     "shell": shell}[args.what](args)
 
 
 if __name__ == "__main__":
