@@ -601,14 +601,15 @@ def shell_scenario(table, count):
     scenario file has them (each line also a valid `ddb` command line)."""
     lines = []
     for i in range(count):
-        year = 1900 + i % 50
         kind = i % 5
+        base = i - kind  # the item the put of this group of five wrote
+        year = 1900 + base % 50
         if kind == 0:
-            lines.append(f"put {table} '{{\"year\": {year}, \"title\": \"T{i}\", \"n\": {i}}}'")
+            lines.append(f"put {table} '{{\"year\": {year}, \"title\": \"T{base}\", \"n\": {i}}}'")
         elif kind == 1:
-            lines.append(f"get {table} {year} T{i - 1} -o ndjson")
+            lines.append(f"get {table} {year} T{base} -o ndjson")
         elif kind == 2:
-            lines.append(f"update {table} {year} T{i - 2} --add n=1 -o ndjson")
+            lines.append(f"update {table} {year} T{base} --add n=1 -o ndjson")
         elif kind == 3:
             lines.append(f"query {table} --pk {year} -o ndjson")
         else:

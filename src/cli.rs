@@ -125,6 +125,8 @@ pub(crate) fn refuse_explain(command: &Command) -> Result<()> {
         Command::Bench(_) => "bench",
         Command::Local(_) => "local",
         Command::Tail(_) => "tail",
+        // It only reads the definition, and --explain lets those reads through.
+        Command::DescribeTable(_) => "describe-table",
         _ => return Ok(()),
     };
     Err(crate::error::UsageError(format!(
@@ -142,7 +144,10 @@ pub(crate) async fn run_explained(
 ) -> Result<Outcome> {
     db.explain.start(global.explain);
     let outcome = run_on(command, global, db).await;
-    if db.explain.explained() {
+    let explained = db.explain.explained();
+    // What runs next on this connection (the shell's next command) sends for real unless it asks.
+    db.explain.start(false);
+    if explained {
         return Ok(Outcome::Done);
     }
     outcome

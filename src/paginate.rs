@@ -157,6 +157,10 @@ where
         let pages_tx = pages_tx.clone();
         tokio::spawn(async move {
             loop {
+                // A reader that went away (a failed or cancelled command) wants no more requests.
+                if pages_tx.is_closed() {
+                    return;
+                }
                 let result = fetch(segment, next.take()).await;
                 let last_key = result.as_ref().ok().and_then(|p| p.last_key.clone());
                 let failed = result.is_err();

@@ -283,6 +283,10 @@ mod tests {
             "line 2: the ' opened here is not closed"
         );
         assert!(split(" ;\n-- nothing\n").unwrap().is_empty());
+        // A ? inside a string, an identifier or a comment is no parameter.
+        let quoted =
+            split("SELECT * FROM \"T?\" WHERE a = '?' AND b = ? -- c = ?\n AND d = ?").unwrap();
+        assert_eq!(quoted[0].params, 2);
     }
 
     #[test]

@@ -2,25 +2,14 @@
 //! statement, or a ddb command line. The table set with `use` is put where a command expects its
 //! table, so `get 2015 "The Big New Movie"` after `use Movies` reads the Movies table.
 
-use clap::CommandFactory;
+use aws_sdk_dynamodb::types::ScalarAttributeType;
 
-use crate::cli::Cli;
+use crate::schema::KeySchema;
 
-/// Subcommands whose first positional argument is a table that `use` may supply. Destructive
-/// ones (delete-table, truncate) and ones naming several tables (copy, dump) must say it.
-const TABLE_FIRST: &[&str] = &[
-    "describe-table",
-    "update-table",
-    "ttl",
-    "put",
-    "get",
-    "update",
-    "delete",
-    "conditional-delete",
-    "query",
-    "scan",
-    "tail",
-];
+/// Subcommands that take the table of `use` when the line names none: reads, and writes of one
+/// item. Table changes and bulk deletes must name their table.
+const ITEM_KEY: &[&str] = &["get", "update", "delete", "conditional-delete"];
+const TABLE_ONLY: &[&str] = &["describe-table", "query", "scan", "tail"];
 
 /// Whether a line is a PartiQL statement: SELECT, INSERT or EXISTS first, or the statements
 /// that share a first word with a subcommand, told apart by their next keyword: DELETE FROM,
@@ -35,7 +24,7 @@ fn is_sql(text: &str) -> bool {
     if is(first, "DELETE") {
         return words.next().is_some_and(|w| is(w, "FROM"));
     }
-    is(first, "UPDATE") && words.any(|w| is(w, "SET"))
+    is(first, "UPDATE") && words.any(|w| is(w, "SET") || is(w, "REMOVE"))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +49,11 @@ pub enum Line {
 /// Reads a line; an unclosed quote is an error.
 pub fn parse(text: &str) -> Result<Line, String> {
     let text = text.trim();
-    if text.is_empty() || text.starts_with('#') || text.starts_with("--") {
+    let comment = text.starts_with('#')
+        || text
+            .strip_prefix("--")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace));
+    if text.is_empty() || comment {
         return Ok(Line::Empty);
     }
     if is_sql(text) {
@@ -110,54 +103,106 @@ fn takes_value(subcommand: &clap::Command, option: &str) -> bool {
     !option.contains('=') && found.is_some_and(|arg| arg.get_action().takes_values())
 }
 
-/// The command's words with the table of `use` put in as its first positional argument, unless
-/// the subcommand takes no table or the line already starts its positionals with a known table.
-pub fn with_table(words: Vec<String>, table: Option<&str>, known: &[String]) -> Vec<String> {
-    let Some(table) = table else { return words };
-    let Some(name) = words.first() else {
-        return words;
-    };
-    if !TABLE_FIRST.contains(&name.as_str()) {
-        return words;
+/// The table of `use`, its key schema, and the tables the shell knows of.
+#[derive(Debug, Clone, Copy)]
+pub struct Current<'a> {
+    pub table: &'a str,
+    pub key: &'a KeySchema,
+    pub tables: &'a [String],
+}
+
+impl Current<'_> {
+    /// Whether `values` can be the key of the current table: as many as its key has, each
+    /// parsing as its type (a number key does not take `Users`).
+    fn is_key(&self, values: &[&String]) -> bool {
+        let kinds: Vec<_> = std::iter::once(&self.key.partition)
+            .chain(self.key.sort.as_ref())
+            .map(|k| &k.kind)
+            .collect();
+        values.len() == kinds.len()
+            && values.iter().zip(kinds).all(|(v, kind)| match kind {
+                ScalarAttributeType::N => v.parse::<f64>().is_ok(),
+                _ => true,
+            })
     }
-    let mut cli = Cli::command();
-    cli.build();
-    let Some(subcommand) = cli.find_subcommand(name) else {
-        return words;
+}
+
+/// The command's words with the table of `use` put in as its first positional argument when the
+/// positionals the line gives are exactly what the command takes besides a table: the key of
+/// the current table (`get 2015 'The Big New Movie'`, or one JSON object), the item of `put`,
+/// nothing for `query` and `scan`. Any other count is left to the parser, so a line never has a
+/// table slipped in front of a table it names itself.
+///
+/// When the values could be either a key of the current table or another table and its key
+/// (the first names a table the shell knows), the line is refused as ambiguous.
+pub fn with_table(
+    words: Vec<String>,
+    current: Option<Current>,
+    cli: &clap::Command,
+) -> Result<Vec<String>, String> {
+    let (Some(current), Some(name)) = (current, words.first()) else {
+        return Ok(words);
     };
+    let Some(subcommand) = cli.find_subcommand(name) else {
+        return Ok(words);
+    };
+    let mut positionals = Vec::new();
     let mut at = 1;
-    let mut first_positional = None;
     while at < words.len() {
         let word = &words[at];
         if word == "--" {
-            first_positional = words.get(at + 1).map(|_| at + 1);
+            positionals.extend(words[at + 1..].iter());
             break;
         }
         if word.starts_with('-') && word.len() > 1 {
             at += if takes_value(subcommand, word) { 2 } else { 1 };
             continue;
         }
-        first_positional = Some(at);
-        break;
+        positionals.push(word);
+        at += 1;
     }
-    match first_positional {
-        Some(i) if words[i] == table || known.contains(&words[i]) => words,
-        Some(i) => {
-            let mut out = words;
-            out.insert(i, table.to_string());
-            out
+    let json = |w: &&String| w.trim_start().starts_with('{');
+    let implied = match name.as_str() {
+        n if ITEM_KEY.contains(&n) => {
+            let key = current.is_key(&positionals)
+                || positionals.len() == 1 && positionals.first().is_some_and(json);
+            if key && positionals.len() > 1 && current.tables.contains(positionals[0]) {
+                return Err(format!(
+                    "{} could be a table or part of a key of {}: name the table ({n} {} {})",
+                    positionals[0],
+                    current.table,
+                    current.table,
+                    positionals
+                        .iter()
+                        .map(|p| p.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ));
+            }
+            // Bulk delete names its table; a read of keys from a file may take it.
+            key || n == "get" && positionals.is_empty()
         }
-        None => {
-            let mut out = words;
-            out.insert(1, table.to_string());
-            out
-        }
+        "put" => match positionals.as_slice() {
+            [] => true,
+            [item] => json(item) || item.as_str() == "-",
+            _ => false,
+        },
+        n if TABLE_ONLY.contains(&n) => positionals.is_empty(),
+        _ => false,
+    };
+    if !implied {
+        return Ok(words);
     }
+    let mut out = words;
+    out.insert(1, current.table.to_string());
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::Cli;
+    use clap::CommandFactory;
 
     fn words(text: &str) -> Vec<String> {
         match parse(text).unwrap() {
@@ -170,6 +215,14 @@ mod tests {
     fn lines_of_each_kind() {
         assert_eq!(parse("  ").unwrap(), Line::Empty);
         assert_eq!(parse("-- a comment").unwrap(), Line::Empty);
+        assert!(matches!(
+            parse("--explain get T 1").unwrap(),
+            Line::Command(_)
+        ));
+        assert!(matches!(
+            parse("UPDATE T REMOVE a WHERE k = 1").unwrap(),
+            Line::Sql(_)
+        ));
         assert_eq!(
             parse("select * from T;").unwrap(),
             Line::Sql("select * from T".into())
@@ -207,25 +260,86 @@ mod tests {
 
     #[test]
     fn the_table_of_use_goes_where_the_table_goes() {
-        let known = vec!["Movies".to_string(), "Other".to_string()];
-        let put = |text: &str| with_table(words(text), Some("Movies"), &known).join(" ");
+        use crate::schema::KeyAttribute;
+        let mut cli = Cli::command();
+        cli.build();
+        let key = KeySchema {
+            partition: KeyAttribute {
+                name: "year".into(),
+                kind: ScalarAttributeType::N,
+            },
+            sort: Some(KeyAttribute {
+                name: "title".into(),
+                kind: ScalarAttributeType::S,
+            }),
+        };
+        let tables = vec![
+            "Movies".to_string(),
+            "Users".to_string(),
+            "Other".to_string(),
+        ];
+        let movies = Some(Current {
+            table: "Movies",
+            key: &key,
+            tables: &tables,
+        });
+        let put = |text: &str| with_table(words(text), movies, &cli).unwrap().join(" ");
         assert_eq!(
             put("get 2015 'The Big New Movie'"),
             "get Movies 2015 The Big New Movie"
         );
-        assert_eq!(put("get Other 1 x"), "get Other 1 x");
+        assert_eq!(put("get '{\"year\": 1}'"), "get Movies {\"year\": 1}");
+        assert_eq!(
+            put("get Other 1 x"),
+            "get Other 1 x",
+            "three values: a table and a key"
+        );
+        // A number key does not take a word: Users is the table.
+        assert_eq!(put("update Users 5 --set a=1"), "update Users 5 --set a=1");
+        assert_eq!(put("delete Users 5"), "delete Users 5");
+        assert_eq!(put("delete 1992 Heat"), "delete Movies 1992 Heat");
+        assert_eq!(
+            put("delete --filter 'a > :v' --values :v=1 --yes"),
+            "delete --filter a > :v --values :v=1 --yes",
+            "a bulk delete names its table"
+        );
         assert_eq!(put("query --pk 1992"), "query Movies --pk 1992");
         assert_eq!(
             put("query --index ByGenre --pk Western"),
             "query Movies --index ByGenre --pk Western"
         );
+        assert_eq!(put("query Other --pk 1"), "query Other --pk 1");
         assert_eq!(put("scan --typed -o json"), "scan Movies --typed -o json");
         assert_eq!(put("put --file=a.ndjson"), "put Movies --file=a.ndjson");
+        assert_eq!(put("put '{\"year\": 1}'"), "put Movies {\"year\": 1}");
+        assert_eq!(put("put Other '{\"id\": 1}'"), "put Other {\"id\": 1}");
         assert_eq!(put("list-tables"), "list-tables");
         assert_eq!(put("delete-table"), "delete-table", "never implied");
+        assert_eq!(put("truncate --yes"), "truncate --yes", "never implied");
         assert_eq!(
-            with_table(words("get 1 x"), None, &known).join(" "),
+            with_table(words("get 1 x"), None, &cli).unwrap().join(" "),
             "get 1 x"
+        );
+        // A string key: `Users` could be either, and Users is a table: refused.
+        let by_name = KeySchema {
+            partition: KeyAttribute {
+                name: "id".into(),
+                kind: ScalarAttributeType::S,
+            },
+            sort: Some(KeyAttribute {
+                name: "n".into(),
+                kind: ScalarAttributeType::S,
+            }),
+        };
+        let people = Some(Current {
+            table: "People",
+            key: &by_name,
+            tables: &tables,
+        });
+        let err = with_table(words("delete Users 5"), people, &cli).unwrap_err();
+        assert!(
+            err.contains("name the table (delete People Users 5)"),
+            "{err}"
         );
     }
 }

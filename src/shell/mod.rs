@@ -50,6 +50,8 @@ struct Session {
     sigint: Signal,
     /// On a terminal: shell commands confirm what they did; a script prints only its output.
     interactive: bool,
+    /// The clap tree, built once: building it is most of what a short command costs here.
+    cli: clap::Command,
 }
 
 /// Connects to the target of `global` and runs the session until `exit`, Ctrl-D or the end of
@@ -65,6 +67,11 @@ pub async fn run(args: &Args, global: &GlobalArgs) -> Result<Outcome> {
         catalog: Arc::default(),
         sigint,
         interactive: std::io::stdin().is_terminal(),
+        cli: {
+            let mut cli = Cli::command().args_override_self(true);
+            cli.build();
+            cli
+        },
     };
     session.refresh_tables().await;
     let outcome = if session.interactive {
@@ -112,8 +119,9 @@ async fn interactive(session: &mut Session) -> Result<Outcome> {
         if !text.trim().is_empty() {
             let _ = editor.add_history_entry(text.as_str());
             if let Some(path) = &history {
-                // Saved at once, so a shell that is killed keeps what was typed.
-                let _ = editor.save_history(path);
+                // Appended at once, so a shell that is killed keeps what was typed, and two
+                // shells side by side both keep theirs.
+                let _ = editor.append_history(path);
             }
         }
         if session.execute(&text).await.is_none() {
@@ -228,14 +236,37 @@ impl Session {
                 0
             }
             Line::Connect(words) => self.connect(words).await,
-            Line::Sql(statement) => self.command(vec!["sql".into(), statement]).await,
+            Line::Sql(statement) => match self.command(vec!["sql".into(), statement]).await {
+                Ended::Code(code) => code,
+                Ended::StdoutClosed => return None,
+            },
             Line::Command(words) => {
-                let (current, tables) = {
+                let words = {
                     let catalog = self.lock();
-                    (catalog.current.clone(), catalog.tables.clone())
+                    let current = catalog.current.as_ref().and_then(|table| {
+                        Some(line::Current {
+                            table,
+                            key: &catalog.schemas.get(table)?.key,
+                            tables: &catalog.tables,
+                        })
+                    });
+                    line::with_table(words, current, &self.cli)
                 };
-                let words = line::with_table(words, current.as_deref(), &tables);
-                self.command(words).await
+                let words = match words {
+                    Ok(words) => words,
+                    Err(message) => {
+                        eprintln!("ddb: error: {message}");
+                        return Some(2);
+                    }
+                };
+                if !self.interactive && words.iter().any(|w| w == "-" || w.ends_with("=-")) {
+                    eprintln!("ddb: error: stdin holds the shell's script, so a command here cannot read it (-): name a file");
+                    return Some(2);
+                }
+                match self.command(words).await {
+                    Ended::Code(code) => code,
+                    Ended::StdoutClosed => return None,
+                }
             }
         };
         Some(code)
@@ -243,6 +274,13 @@ impl Session {
 
     /// `\connect`: a new target for the rest of the session; the old one stays on failure.
     async fn connect(&mut self, words: Vec<String>) -> u8 {
+        if words.is_empty() {
+            eprintln!(
+                "ddb: connected to {}; \\connect takes --endpoint-url URL, --local, --in-memory, --data-dir DIR, --region, --profile",
+                self.db.endpoint
+            );
+            return 0;
+        }
         #[derive(Debug, Parser)]
         #[command(name = "\\connect", no_binary_name = true)]
         struct Connect {
@@ -282,16 +320,13 @@ impl Session {
     }
 
     /// A ddb command line, parsed as `ddb` parses it, run on the session's connection.
-    async fn command(&mut self, words: Vec<String>) -> u8 {
+    async fn command(&mut self, words: Vec<String>) -> Ended {
         let mut argv = vec!["ddb".to_string()];
         argv.extend(self.launch_flags());
         argv.extend(words);
-        let matches = match Cli::command()
-            .args_override_self(true)
-            .try_get_matches_from(&argv)
-        {
+        let matches = match self.cli.try_get_matches_from_mut(&argv) {
             Ok(matches) => matches,
-            Err(err) => return cli::report_clap(err),
+            Err(err) => return Ended::Code(cli::report_clap(err)),
         };
         let typed_target = TARGET_OPTIONS.iter().any(|id| {
             let set = |m: &clap::ArgMatches| m.value_source(id) == Some(ValueSource::CommandLine);
@@ -299,11 +334,11 @@ impl Session {
         });
         if typed_target {
             eprintln!("ddb: error: the shell keeps one connection; change it with \\connect (e.g. \\connect --endpoint-url URL)");
-            return 2;
+            return Ended::Code(2);
         }
         let cli = match Cli::from_arg_matches(&matches) {
             Ok(cli) => cli,
-            Err(err) => return cli::report_clap(err),
+            Err(err) => return Ended::Code(cli::report_clap(err)),
         };
         let mut global = cli.global;
         global.endpoint_url = self.global.endpoint_url.clone();
@@ -324,11 +359,11 @@ impl Session {
         let result = match cli.command {
             Command::Shell(_) => {
                 eprintln!("ddb: error: already in the shell");
-                return 2;
+                return Ended::Code(2);
             }
             Command::Local(_) => {
                 eprintln!("ddb: error: run `ddb local` outside the shell: it serves until stopped");
-                return 2;
+                return Ended::Code(2);
             }
             Command::Completions(args) => completions::run(&args, &mut Cli::command()),
             command => self.cancellable(command, &global).await,
@@ -340,8 +375,10 @@ impl Session {
             self.refresh_tables().await;
         }
         match result {
-            Ok(outcome) => outcome.exit_code(),
-            Err(err) => report(&err),
+            Ok(outcome) => Ended::Code(outcome.exit_code()),
+            // `ddb shell < script | head`: nobody reads what the next commands would print.
+            Err(err) if is_broken_pipe(&err) => Ended::StdoutClosed,
+            Err(err) => Ended::Code(report(&err)),
         }
     }
 
@@ -353,6 +390,10 @@ impl Session {
         // A Ctrl-C that arrived between commands is not meant for this one.
         while matches!(self.sigint.recv().now_or_never(), Some(Some(()))) {}
         let db = &self.db;
+        if handles_interrupt(&command) {
+            // Its own Ctrl-C handling saves where to resume and says how; let it finish that.
+            return cli::run_explained(command, global, db).await;
+        }
         tokio::select! {
             result = cli::run_explained(command, global, db) => result,
             _ = self.sigint.recv() => {
@@ -385,6 +426,34 @@ impl Session {
             }
         }
         flags
+    }
+}
+
+/// How a command line ended for the shell.
+enum Ended {
+    Code(u8),
+    /// Stdout is closed: the script has no reader left.
+    StdoutClosed,
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Commands that catch Ctrl-C themselves to stop cleanly (a bulk load saying where to resume, a
+/// copy saving its checkpoint, a server draining): the shell leaves Ctrl-C to them.
+fn handles_interrupt(command: &Command) -> bool {
+    match command {
+        Command::Put(args) => args.bulk.file.is_some(),
+        Command::Copy(_)
+        | Command::Restore(_)
+        | Command::Truncate(_)
+        | Command::Tail(_)
+        | Command::Serve(_) => true,
+        _ => false,
     }
 }
 

@@ -108,13 +108,35 @@ fn a_script_on_stdin_does_what_separate_processes_do() {
     let out = suite
         .ddb()
         .arg("shell")
-        .write_stdin(format!("\\explain on\ndelete {b} 2000 Inserted\n\\explain off\nget {b} 2000 Inserted -o json\n"))
+        .write_stdin(format!(
+            "\\explain on\ndelete {b} 2000 Inserted\ncreate-table {c} --pk id:S\n\\explain off\nget {b} 2000 Inserted -o ndjson\n",
+            c = suite.table_name("ShellNot")
+        ))
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
-    assert!(text.starts_with("{\"operation\":\"DeleteItem\""), "{text}");
-    assert!(text.contains("\"Inserted\""), "not deleted: {text}");
+    let lines = common::ndjson(&stdout(&out));
+    let operations: Vec<_> = lines.iter().map(|l| l["operation"].clone()).collect();
+    assert_eq!(
+        operations,
+        vec![
+            serde_json::json!("DeleteItem"),
+            serde_json::json!("CreateTable"),
+            serde_json::Value::Null
+        ],
+        "one request a command, and nothing of the shell's own: {}",
+        stdout(&out)
+    );
+    assert_eq!(lines[2]["title"], "Inserted", "not deleted");
+    // In a script, stdin is the script: a command cannot read it.
+    let out = suite
+        .ddb()
+        .arg("shell")
+        .write_stdin(format!("put {b} -\n{{\"year\": 1, \"title\": \"x\"}}\n"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("stdin holds the shell's script"));
 }
 
 /// A child on a pseudo-terminal, and everything it wrote so far.
@@ -215,7 +237,6 @@ impl Terminal {
         }
         self.master.flush().unwrap();
     }
-
 }
 
 impl Drop for Terminal {

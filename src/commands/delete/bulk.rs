@@ -84,6 +84,9 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
             Err(error) => failed.push(format!("{text}: {error:#}")),
         }
     }
+    if db.explain.explained() {
+        return Ok(Outcome::Done);
+    }
     if !global.quiet {
         eprintln!(
             "ddb: deleted {deleted} of {total} items from {}; {} kept (the condition no longer held), {} not found, {} failed",

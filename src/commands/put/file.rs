@@ -109,7 +109,8 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         .clone()
         .or_else(|| (path != "-").then(|| PathBuf::from(format!("{path}.rejects"))));
     let mut rejects = Rejects {
-        path: rejects_path,
+        // --explain sends nothing, so no record is rejected for want of an answer.
+        path: rejects_path.filter(|_| !db.explain.is_on()),
         file: None,
         csv_header,
         count: 0,

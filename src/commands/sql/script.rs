@@ -222,16 +222,19 @@ async fn batches(
     db: &Db,
     writer: &mut ItemWriter,
 ) -> Result<Outcome> {
-    let (mut failed, mut conditions, mut succeeded) = (0usize, 0usize, 0usize);
+    // Every request is checked before the first is sent: a refusal writes nothing.
     for chunk in steps.chunks(BATCH) {
         same_kind(chunk, "a batch")?;
+    }
+    let (mut failed, mut conditions, mut succeeded) = (0usize, 0usize, 0usize);
+    for chunk in steps.chunks(BATCH) {
         let requests = chunk
             .iter()
             .map(|step| {
                 BatchStatementRequest::builder()
                     .statement(&step.statement.text)
                     .set_parameters(step.parameters())
-                    .consistent_read(args.consistent)
+                    .set_consistent_read(args.consistent.then_some(true))
                     .build()
                     .context("a batch statement")
             })
