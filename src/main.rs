@@ -1,6 +1,7 @@
 //! The `ddb` binary: parse, run, and turn the outcome into the exit code (with `cli::report_clap`
 //! and `error::report`, which the shell uses for each of its commands too).
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -11,11 +12,20 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return ExitCode::from(ddb::cli::report_clap(err)),
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
+    // A shell reading a script runs its commands one at a time: on one thread, the requests to
+    // the embedded engine and their answers need no hand-off between threads.
+    let script = matches!(cli.command, Command::Shell(_)) && !std::io::stdin().is_terminal();
+    let runtime = if script {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+    };
+    let runtime = match runtime {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("ddb: error: cannot start the async runtime: {e}");

@@ -101,16 +101,18 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
             }
             break;
         };
-        let mut out = std::io::stdout().lock();
-        for record in &records {
-            if args.max_records.is_some_and(|max| printed >= max) {
-                break;
+        {
+            // Scoped, so no lock of stdout is held across an await (the shell runs as a task).
+            let mut out = std::io::stdout().lock();
+            for record in &records {
+                if args.max_records.is_some_and(|max| printed >= max) {
+                    break;
+                }
+                writeln!(out, "{}", line(record, &key_names, args.typed))?;
+                printed += 1;
             }
-            writeln!(out, "{}", line(record, &key_names, args.typed))?;
-            printed += 1;
+            out.flush()?;
         }
-        out.flush()?;
-        drop(out);
         if args.max_records.is_some_and(|max| printed >= max) {
             break;
         }

@@ -134,14 +134,18 @@ async fn interactive(session: &mut Session) -> Result<Outcome> {
 /// Commands from stdin, one a line: stop at the first that fails, with its exit code.
 async fn script(args: &Args, session: &mut Session) -> Result<Outcome> {
     let mut first_failure = None;
-    let mut input = String::new();
-    loop {
-        input.clear();
-        let read = tokio::task::block_in_place(|| std::io::stdin().read_line(&mut input))
-            .context("cannot read commands from stdin")?;
-        if read == 0 {
-            break;
+    // Lines are read on their own thread, ahead of the commands, so no command waits for a read.
+    let (lines_tx, mut lines_rx) = tokio::sync::mpsc::channel::<std::io::Result<String>>(256);
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lines() {
+            let failed = line.is_err();
+            if lines_tx.blocking_send(line).is_err() || failed {
+                return;
+            }
         }
+    });
+    while let Some(line) = lines_rx.recv().await {
+        let input = line.context("cannot read commands from stdin")?;
         match session.execute(&input).await {
             None => break,
             Some(0) => {}

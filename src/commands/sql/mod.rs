@@ -83,14 +83,23 @@ async fn scan_check(statement: &str, args: &Args, global: &GlobalArgs, db: &Db) 
     let Some(select) = partiql::select(statement) else {
         return Ok(());
     };
-    let Ok(description) = db.describe(&select.table).await else {
-        return Ok(()); // the statement itself will say what is wrong with the table
+    // The key schema first (remembered, or the engine's own), the table's size only for a scan.
+    let schema = match db.remembered_schema(&select.table) {
+        Some(schema) => schema,
+        None => match db.schema(&select.table).await {
+            Ok(schema) => schema,
+            Err(_) => return Ok(()), // the statement itself will say what is wrong
+        },
     };
-    let schema = crate::schema::Schema::from_description(&description)?;
-    let key = schema.key_of(select.index.as_deref())?;
+    let Ok(key) = schema.key_of(select.index.as_deref()) else {
+        return Ok(()); // an index the statement names wrongly: the server says so
+    };
     if select.fixes(&key.partition.name) {
         return Ok(());
     }
+    let Ok(description) = db.describe(&select.table).await else {
+        return Ok(());
+    };
     let source = match &select.index {
         Some(index) => format!("index {index} of {}", select.table),
         None => format!("table {}", select.table),
