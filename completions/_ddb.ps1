@@ -61,6 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Create tables and load their items from a `ddb dump` directory [API: CreateTable, UpdateTimeToLive, BatchWriteItem]')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]')
+            [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Browse tables and items in a web page served from ddb [API: ListTables, DescribeTable, Scan]')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]')
             [CompletionResult]::new('local', 'local', [CompletionResultType]::ParameterValue, 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -703,6 +704,33 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ddb;ui' {
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1 (0 picks a free one)')
+            [CompletionResult]::new('--tables', '--tables', [CompletionResultType]::ParameterName, 'Show only these tables')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The secret remote pages must send, instead of a fresh one (at least 16 characters)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the AWS shared config and credentials files')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The embedded engine''s data directory [default: the platform data directory]/ddb')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open the page in the default browser (xdg-open)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Refuse every change (the page only reads so far)')
+            [CompletionResult]::new('--allow-remote', '--allow-remote', [CompletionResultType]::ParameterName, 'Listen on every interface, for other machines (needs --token)')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Use the embedded engine')
+            [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Use the embedded engine with nothing kept on disk')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr but errors')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress bars')
+            [CompletionResult]::new('--consumed-capacity', '--consumed-capacity', [CompletionResultType]::ParameterName, 'Report the capacity units each request consumed')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the request the command would send (operation and body in DynamoDB''s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ddb;bench' {
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
@@ -878,6 +906,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Create tables and load their items from a `ddb dump` directory [API: CreateTable, UpdateTimeToLive, BatchWriteItem]')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]')
+            [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Browse tables and items in a web page served from ddb [API: ListTables, DescribeTable, Scan]')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]')
             [CompletionResult]::new('local', 'local', [CompletionResultType]::ParameterValue, 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -948,6 +977,9 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
             break
         }
         'ddb;help;serve' {
+            break
+        }
+        'ddb;help;ui' {
             break
         }
         'ddb;help;bench' {

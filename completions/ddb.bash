@@ -88,6 +88,9 @@ _ddb() {
             ddb,tx)
                 cmd="ddb__subcmd__tx"
                 ;;
+            ddb,ui)
+                cmd="ddb__subcmd__ui"
+                ;;
             ddb,update)
                 cmd="ddb__subcmd__update"
                 ;;
@@ -184,6 +187,9 @@ _ddb() {
             ddb__subcmd__help,tx)
                 cmd="ddb__subcmd__help__subcmd__tx"
                 ;;
+            ddb__subcmd__help,ui)
+                cmd="ddb__subcmd__help__subcmd__ui"
+                ;;
             ddb__subcmd__help,update)
                 cmd="ddb__subcmd__help__subcmd__update"
                 ;;
@@ -203,7 +209,7 @@ _ddb() {
 
     case "${cmd}" in
         ddb)
-            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql shell tail copy dump restore serve bench local completions help"
+            opts="-o -q -h -V --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql shell tail copy dump restore serve ui bench local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1037,7 +1043,7 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__help)
-            opts="create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql shell tail copy dump restore serve bench local completions help"
+            opts="create-table describe-table update-table ttl list-tables delete-table truncate put get update tx delete conditional-delete query scan sql shell tail copy dump restore serve ui bench local completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1401,6 +1407,20 @@ _ddb() {
             return 0
             ;;
         ddb__subcmd__help__subcmd__tx)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ddb__subcmd__help__subcmd__ui)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2222,6 +2242,60 @@ _ddb() {
                     return 0
                     ;;
                 --client-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto json ndjson table text csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ddb__subcmd__ui)
+            opts="-o -q -h -V --port --open --read-only --tables --allow-remote --token --endpoint-url --region --profile --local --data-dir --in-memory --output --columns --quiet --no-progress --consumed-capacity --explain --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tables)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -58,6 +58,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand dump 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]'
             cand restore 'Create tables and load their items from a `ddb dump` directory [API: CreateTable, UpdateTimeToLive, BatchWriteItem]'
             cand serve 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
+            cand ui 'Browse tables and items in a web page served from ddb [API: ListTables, DescribeTable, Scan]'
             cand bench 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]'
             cand local 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
             cand completions 'Print a shell completion script'
@@ -677,6 +678,32 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'ddb;ui'= {
+            cand --port 'Port on 127.0.0.1 (0 picks a free one)'
+            cand --tables 'Show only these tables'
+            cand --token 'The secret remote pages must send, instead of a fresh one (at least 16 characters)'
+            cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
+            cand --profile 'Named profile from the AWS shared config and credentials files'
+            cand --data-dir 'The embedded engine''s data directory [default: the platform data directory]/ddb'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --columns 'Columns of csv and tsv output, document paths allowed (default: the key attributes, then the other top-level attributes of the first 1,000 items, sorted)'
+            cand --open 'Open the page in the default browser (xdg-open)'
+            cand --read-only 'Refuse every change (the page only reads so far)'
+            cand --allow-remote 'Listen on every interface, for other machines (needs --token)'
+            cand --local 'Use the embedded engine'
+            cand --in-memory 'Use the embedded engine with nothing kept on disk'
+            cand -q 'Print nothing on stderr but errors'
+            cand --quiet 'Print nothing on stderr but errors'
+            cand --no-progress 'Draw no progress bars'
+            cand --consumed-capacity 'Report the capacity units each request consumed'
+            cand --explain 'Print the request the command would send (operation and body in DynamoDB''s JSON wire format, one line) and send nothing; DescribeTable is still read where a key schema is needed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'ddb;bench'= {
             cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
@@ -843,6 +870,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand dump 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]'
             cand restore 'Create tables and load their items from a `ddb dump` directory [API: CreateTable, UpdateTimeToLive, BatchWriteItem]'
             cand serve 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
+            cand ui 'Browse tables and items in a web page served from ddb [API: ListTables, DescribeTable, Scan]'
             cand bench 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]'
             cand local 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
             cand completions 'Print a shell completion script'
@@ -891,6 +919,8 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;help;restore'= {
         }
         &'ddb;help;serve'= {
+        }
+        &'ddb;help;ui'= {
         }
         &'ddb;help;bench'= {
             cand query-vs-scan 'Query one partition against Scan + filter for the same items, as the table grows [API: BatchWriteItem, Query, Scan]'

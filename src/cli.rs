@@ -15,7 +15,7 @@ use crate::commands::args::GlobalArgs;
 use crate::commands::{
     self, bench, completions, conditional_delete, copy, create_table, delete, delete_table,
     describe_table, dump, get, list_tables, local, put, query, restore, scan, serve, shell, sql,
-    tail, truncate, ttl, tx, update, update_table,
+    tail, truncate, ttl, tx, ui, update, update_table,
 };
 use crate::error::Outcome;
 
@@ -71,6 +71,7 @@ pub enum Command {
     Dump(dump::Args),
     Restore(restore::Args),
     Serve(serve::Args),
+    Ui(ui::Args),
     Bench(bench::Args),
     Local(local::Args),
     Completions(completions::Args),
@@ -122,6 +123,7 @@ pub(crate) fn refuse_explain(command: &Command) -> Result<()> {
         Command::Dump(_) => "dump",
         Command::Restore(_) => "restore",
         Command::Serve(_) => "serve",
+        Command::Ui(_) => "ui",
         Command::Bench(_) => "bench",
         Command::Local(_) => "local",
         Command::Tail(_) => "tail",
@@ -176,6 +178,7 @@ async fn run_on(command: Command, global: &GlobalArgs, db: &Db) -> Result<Outcom
         Command::Dump(args) => dump::run(&args, global, db).await,
         Command::Restore(args) => restore::run(&args, global, db).await,
         Command::Serve(args) => serve::run(&args, global, db).await,
+        Command::Ui(args) => ui::run(&args, global, db).await,
         Command::Bench(args) => bench::run(&args, global, db).await,
         Command::Local(_) | Command::Completions(_) => {
             unreachable!("handled before a connection is shared")

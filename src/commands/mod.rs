@@ -32,6 +32,7 @@ pub mod transfer;
 pub mod truncate;
 pub mod ttl;
 pub mod tx;
+pub mod ui;
 pub mod update;
 pub mod update_table;
 pub mod wait;

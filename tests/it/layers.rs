@@ -30,6 +30,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("stream", 8),
     ("serve", 9),
     ("bench", 9),
+    ("ui", 9),
     // the command line
     ("commands", 10),
     ("cli", 11),

@@ -31,5 +31,6 @@ mod tables;
 mod tail;
 mod truncate;
 mod tx;
+mod ui;
 mod update;
 mod walkthrough;

@@ -1,0 +1,127 @@
+//! `ddb ui`: a web admin served from the binary. The page (HTML, CSS and JS under `assets/`,
+//! compiled in, no CDN and no build step) talks to a JSON API ([`api`]) answered on the same
+//! connection to the target the commands use; [`guard`] decides who may ask.
+//!
+//! Connections are served inside this one future (not spawned), so every request borrows the
+//! command's connection instead of needing one of its own.
+
+pub mod api;
+pub mod guard;
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::stream::{FuturesUnordered, StreamExt};
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::{Method, Request, Response};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::TcpListener;
+
+use self::api::{Answer, Scope};
+use self::guard::Guard;
+
+const INDEX: &str = include_str!("assets/index.html");
+const SCRIPT: &str = include_str!("assets/app.js");
+const STYLE: &str = include_str!("assets/app.css");
+
+/// Serves the page and the API on `listener` until `shutdown` resolves.
+pub async fn serve(
+    listener: TcpListener,
+    scope: Scope<'_>,
+    guard: Guard,
+    shutdown: impl Future<Output = ()>,
+) {
+    let scope = &scope;
+    let guard = &guard;
+    let mut connections = FuturesUnordered::new();
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else {
+                    // Out of descriptors and the like: wait a little rather than spin.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                };
+                let service = hyper::service::service_fn(move |request| async move {
+                    Ok::<_, Infallible>(respond(request, scope, guard).await)
+                });
+                let connection = hyper::server::conn::http1::Builder::new()
+                    .timer(TokioTimer::new())
+                    .header_read_timeout(Duration::from_secs(10))
+                    .serve_connection(TokioIo::new(stream), service);
+                connections.push(connection);
+            }
+            Some(_) = connections.next(), if !connections.is_empty() => {}
+            _ = &mut shutdown => break,
+        }
+    }
+}
+
+async fn respond(
+    request: Request<Incoming>,
+    scope: &Scope<'_>,
+    guard: &Guard,
+) -> Response<Full<Bytes>> {
+    let path = request.uri().path().to_string();
+    let query = request.uri().query().unwrap_or("").to_string();
+    if let Some(api) = path.strip_prefix("/api/") {
+        if let Err(guard::Refused(status, message)) = guard.api(request.headers()) {
+            return json(&Answer::error(status, message));
+        }
+        let answer = match *request.method() {
+            Method::GET => api::get(scope, api, &query).await,
+            _ => Answer::error(405, "this API only reads, so far"),
+        };
+        return json(&answer);
+    }
+    if let Err(guard::Refused(status, message)) = guard.page(request.headers()) {
+        return plain(status, message);
+    }
+    if request.method() != Method::GET {
+        return plain(405, "pages are read with GET");
+    }
+    match path.as_str() {
+        "/" | "/index.html" => asset("text/html; charset=utf-8", INDEX),
+        "/app.js" => asset("text/javascript; charset=utf-8", SCRIPT),
+        "/app.css" => asset("text/css; charset=utf-8", STYLE),
+        _ => plain(404, "not found"),
+    }
+}
+
+/// Headers every answer carries: nothing is cached, framed, sniffed or sent on as a referrer,
+/// and the page may load only its own scripts.
+fn base(status: u16, content_type: &str) -> hyper::http::response::Builder {
+    Response::builder()
+        .status(status)
+        .header("content-type", content_type)
+        .header("cache-control", "no-store")
+        .header("x-content-type-options", "nosniff")
+        .header("referrer-policy", "no-referrer")
+        .header("x-frame-options", "DENY")
+        .header(
+            "content-security-policy",
+            "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        )
+}
+
+fn asset(content_type: &str, body: &'static str) -> Response<Full<Bytes>> {
+    base(200, content_type)
+        .body(Full::new(Bytes::from_static(body.as_bytes())))
+        .expect("static response parts")
+}
+
+fn plain(status: u16, message: &str) -> Response<Full<Bytes>> {
+    base(status, "text/plain; charset=utf-8")
+        .body(Full::new(Bytes::from(format!("{message}\n"))))
+        .expect("static response parts")
+}
+
+fn json(answer: &Answer) -> Response<Full<Bytes>> {
+    base(answer.status, "application/json")
+        .body(Full::new(Bytes::from(answer.body.to_string())))
+        .expect("static response parts")
+}

@@ -1,0 +1,229 @@
+//! `ddb ui`'s server and API, on the suite's target: the page is small and served with its
+//! security headers; the API refuses requests without the secret, for another host (DNS
+//! rebinding) or from another origin or site; a table of 250 items pages through the API with
+//! nothing skipped or repeated and a 38-digit number exact; `--tables` limits what is shown.
+
+use std::collections::BTreeSet;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::common::{stderr, ServerProcess, Suite};
+
+const BIG: &str = "12345678901234567890123456789012345678";
+
+/// One GET with these headers (Host is added unless given): status, headers, body.
+fn get(port: u16, path: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut request = format!("GET {path} HTTP/1.1\r\nConnection: close\r\n");
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        request.push_str(&format!("Host: 127.0.0.1:{port}\r\n"));
+    }
+    for (k, v) in headers {
+        request.push_str(&format!("{k}: {v}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, head.to_string(), body.to_string())
+}
+
+struct Ui {
+    server: ServerProcess,
+    port: u16,
+    secret: String,
+}
+
+impl Ui {
+    fn start(suite: &Suite, extra: &[&str]) -> Ui {
+        let mut command = suite.bare_std();
+        command
+            .args(suite.target_args())
+            .args(["ui", "--port", "0"])
+            .args(extra);
+        let server = ServerProcess::spawn(&mut command, "ddb ui: open ");
+        let url = server.address.clone();
+        let port = url
+            .trim_start_matches("http://127.0.0.1:")
+            .split('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let secret = url.split("#secret=").nth(1).unwrap().to_string();
+        Ui {
+            server,
+            port,
+            secret,
+        }
+    }
+
+    fn api(&self, path: &str) -> (u16, Value) {
+        let (status, _, body) = get(self.port, path, &[("X-Ddb-Secret", &self.secret)]);
+        (status, serde_json::from_str(&body).unwrap_or(Value::Null))
+    }
+}
+
+#[test]
+fn the_page_and_api_guard_and_page_through_a_table() {
+    let suite = Suite::new();
+    let table = suite.table_name("UiItems");
+    let other = suite.table_name("UiOther");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    suite.run_ok(&["create-table", &other, "--pk", "id:S"]);
+    let file = suite.dir().join("items.ndjson");
+    let mut lines: String = (0..249)
+        .map(|i| format!("{{\"id\": \"k{i:03}\", \"n\": {i}}}\n"))
+        .collect();
+    lines.push_str(&format!("{{\"id\": \"big\", \"n\": {BIG}}}\n"));
+    std::fs::write(&file, lines).unwrap();
+    suite.run_ok(&["put", &table, "--file", file.to_str().unwrap()]);
+
+    let ui = Ui::start(&suite, &[]);
+    // The page: small, and served with headers that keep other pages out.
+    let mut size = 0;
+    for path in ["/", "/app.js", "/app.css"] {
+        let (status, head, body) = get(ui.port, path, &[]);
+        assert_eq!(status, 200, "{path}");
+        assert!(head
+            .to_ascii_lowercase()
+            .contains("content-security-policy: default-src 'self'"));
+        assert!(head.to_ascii_lowercase().contains("x-frame-options: deny"));
+        size += body.len();
+    }
+    assert!(size < 100 * 1024, "first load {size} bytes");
+
+    // Who may ask.
+    let secret = ui.secret.as_str();
+    let refused = [
+        (vec![], 401),
+        (
+            vec![("X-Ddb-Secret", "0123456789abcdef0123456789abcdef")],
+            401,
+        ),
+        (
+            vec![("Host", "attacker.example:80"), ("X-Ddb-Secret", secret)],
+            421,
+        ),
+        (
+            vec![
+                ("Origin", "http://attacker.example"),
+                ("X-Ddb-Secret", secret),
+            ],
+            403,
+        ),
+        (
+            vec![("Sec-Fetch-Site", "cross-site"), ("X-Ddb-Secret", secret)],
+            403,
+        ),
+    ];
+    for (headers, expected) in refused {
+        let (status, _, body) = get(ui.port, "/api/tables", &headers);
+        assert_eq!(status, expected, "{headers:?}: {body}");
+        assert!(!body.contains(&table), "nothing shown: {body}");
+    }
+    let (status, _, _) = get(ui.port, "/", &[("Host", "attacker.example:80")]);
+    assert_eq!(status, 421, "a rebinding page cannot even load the page");
+
+    let (status, body) = ui.api("/api/tables");
+    assert_eq!(status, 200, "{body}");
+    let listed = body["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == json!(table))
+        .cloned()
+        .unwrap_or_else(|| panic!("{table} listed: {body}"));
+    assert_eq!(listed["key"]["partition"]["name"], "id");
+
+    // 250 items, 100 a page: three pages, every item once, the big number exact.
+    let mut seen = Vec::new();
+    let mut start: Option<Value> = None;
+    let mut pages = 0;
+    loop {
+        let mut path = format!("/api/tables/{table}/items?limit=100");
+        if let Some(key) = &start {
+            let text = key.to_string();
+            let encoded: String = text
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => {
+                        (b as char).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            path.push_str(&format!("&start={encoded}"));
+        }
+        let (status, page) = ui.api(&path);
+        assert_eq!(status, 200, "{page}");
+        pages += 1;
+        assert!(page["count"].as_u64().unwrap() <= 100);
+        assert!(page["scanned_count"].as_u64().is_some());
+        seen.extend(page["items"].as_array().unwrap().iter().cloned());
+        match &page["last_evaluated_key"] {
+            Value::Null => break,
+            key => start = Some(key.clone()),
+        }
+        assert!(pages < 10);
+    }
+    let ids: BTreeSet<String> = seen
+        .iter()
+        .map(|i| i["id"]["S"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(seen.len(), 250, "nothing repeated");
+    assert_eq!(ids.len(), 250, "nothing skipped");
+    assert!(pages >= 3);
+    let big = seen
+        .iter()
+        .find(|i| i["id"] == json!({"S": "big"}))
+        .unwrap();
+    assert_eq!(big["n"], json!({ "N": BIG }), "38 digits, as stored");
+
+    // Errors are JSON with a status: a missing table, a bad limit, a write.
+    let (status, body) = ui.api("/api/tables/NoSuchTableHere/items");
+    assert_eq!(status, 404, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("NoSuchTableHere"));
+    let (status, _) = ui.api(&format!("/api/tables/{table}/items?limit=0"));
+    assert_eq!(status, 400);
+    let (status, _) = ui.api(&format!("/api/tables/{table}/items?start=nonsense"));
+    assert_eq!(status, 400);
+    let (status, _) = ui.api("/api/nothing");
+    assert_eq!(status, 404);
+
+    // --tables: only those are shown or read.
+    let narrow = Ui::start(&suite, &["--tables", &table]);
+    let (_, body) = narrow.api("/api/tables");
+    let names: Vec<&str> = body["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, vec![table.as_str()]);
+    let (status, _) = narrow.api(&format!("/api/tables/{other}/items"));
+    assert_eq!(status, 404);
+    let (status, _) = narrow.api(&format!("/api/tables/{other}"));
+    assert_eq!(status, 404);
+    let (exit, log) = narrow.server.terminate();
+    assert!(exit.success(), "{log}");
+    drop(ui);
+}
+
+#[test]
+fn remote_access_needs_a_real_token() {
+    let suite = Suite::new();
+    let out = suite.run(&["ui", "--allow-remote", "--port", "0"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let out = suite.run(&["ui", "--allow-remote", "--token", "short", "--port", "0"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--token"));
+}
