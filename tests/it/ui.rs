@@ -227,3 +227,89 @@ fn remote_access_needs_a_real_token() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("--token"));
 }
+
+/// The browser the page is tested in: Debian's `chromium`. Without one the test says so and
+/// passes, except under CI (`CI` set), where .ci/run installs it and its absence is a failure.
+fn chromium() -> Option<String> {
+    let found = ["chromium", "chromium-browser"].into_iter().find(|name| {
+        std::process::Command::new(name)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but no chromium is installed"
+        );
+        eprintln!("skipped: no chromium on this machine (apt-get install chromium)");
+    }
+    found.map(str::to_string)
+}
+
+/// The DOM after the page's script ran, in headless Chromium.
+fn rendered(browser: &str, profile: &std::path::Path, url: &str) -> String {
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(["--dump-dom", url])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_page_renders_tables_and_a_page_of_items_in_a_real_browser() {
+    let Some(browser) = chromium() else { return };
+    let suite = Suite::new();
+    let table = suite.table_name("UiPage");
+    let small = suite.table_name("UiBig");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    suite.run_ok(&["create-table", &small, "--pk", "id:S"]);
+    let file = suite.dir().join("items.ndjson");
+    let lines: String = (0..150)
+        .map(|i| format!("{{\"id\": \"k{i:03}\", \"n\": {i}}}\n"))
+        .collect();
+    std::fs::write(&file, lines).unwrap();
+    suite.run_ok(&["put", &table, "--file", file.to_str().unwrap()]);
+    suite.run_ok(&["put", &small, &format!("{{\"id\": \"big\", \"n\": {BIG}}}")]);
+    let ui = Ui::start(&suite, &["--tables", &format!("{table},{small}")]);
+    let url = format!("http://127.0.0.1:{}/#secret={}", ui.port, ui.secret);
+
+    let tables = rendered(&browser, &suite.dir().join("chromium"), &url);
+    assert!(tables.contains(&format!(">{table}</a>")), "{tables}");
+    assert!(tables.contains("id (S)"), "the key schema is shown");
+
+    let items = rendered(
+        &browser,
+        &suite.dir().join("chromium"),
+        &format!("{url}&table={table}"),
+    );
+    let body = items.split("<tbody>").nth(2).expect("the items table");
+    let rows = body
+        .split("</tbody>")
+        .next()
+        .unwrap()
+        .matches("<tr>")
+        .count();
+    assert_eq!(rows, 100, "one page of 100 items");
+    assert!(items.contains("page 1, 100 items"), "{items}");
+    assert!(
+        items.contains("Scan: read 100 items to return 100"),
+        "the cost line: {items}"
+    );
+    // A 38-digit number is shown as stored, not as a rounded float.
+    let big = rendered(
+        &browser,
+        &suite.dir().join("chromium"),
+        &format!("{url}&table={small}"),
+    );
+    assert!(big.contains(&format!(">{BIG}</td>")), "{big}");
+}

@@ -4,10 +4,13 @@
 "use strict";
 
 const secret = (() => {
-  const m = location.hash.match(/secret=([0-9a-zA-Z_-]+)/);
+  // #secret=S, optionally followed by &table=NAME: the secret is kept for this tab and taken
+  // out of the address, the rest stays as the place to open.
+  const m = location.hash.match(/secret=([0-9a-zA-Z_-]+)&?/);
   if (m) {
     sessionStorage.setItem("ddb-secret", m[1]);
-    history.replaceState(null, "", location.pathname);
+    const rest = location.hash.slice(1).replace(m[0], "");
+    history.replaceState(null, "", location.pathname + (rest ? "#" + rest : ""));
   }
   return sessionStorage.getItem("ddb-secret") || "";
 })();
