@@ -707,7 +707,7 @@ Register-ArgumentCompleter -Native -CommandName 'ddb' -ScriptBlock {
         'ddb;ui' {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1 (0 picks a free one)')
             [CompletionResult]::new('--tables', '--tables', [CompletionResultType]::ParameterName, 'Show only these tables')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The secret remote pages must send, instead of a fresh one (at least 16 characters)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The secret remote pages must send, instead of a fresh one (at least 16 characters); better given in DDB_UI_TOKEN than on a command line other users can read')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the AWS shared config and credentials files')

@@ -681,7 +681,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
         &'ddb;ui'= {
             cand --port 'Port on 127.0.0.1 (0 picks a free one)'
             cand --tables 'Show only these tables'
-            cand --token 'The secret remote pages must send, instead of a fresh one (at least 16 characters)'
+            cand --token 'The secret remote pages must send, instead of a fresh one (at least 16 characters); better given in DDB_UI_TOKEN than on a command line other users can read'
             cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
             cand --profile 'Named profile from the AWS shared config and credentials files'

@@ -706,7 +706,7 @@ complete -c ddb -n "__fish_ddb_using_subcommand serve" -s h -l help -d 'Print he
 complete -c ddb -n "__fish_ddb_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c ddb -n "__fish_ddb_using_subcommand ui" -l port -d 'Port on 127.0.0.1 (0 picks a free one)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand ui" -l tables -d 'Show only these tables' -r
-complete -c ddb -n "__fish_ddb_using_subcommand ui" -l token -d 'The secret remote pages must send, instead of a fresh one (at least 16 characters)' -r
+complete -c ddb -n "__fish_ddb_using_subcommand ui" -l token -d 'The secret remote pages must send, instead of a fresh one (at least 16 characters); better given in DDB_UI_TOKEN than on a command line other users can read' -r
 complete -c ddb -n "__fish_ddb_using_subcommand ui" -l endpoint-url -d 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand ui" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s)' -r
 complete -c ddb -n "__fish_ddb_using_subcommand ui" -l profile -d 'Named profile from the AWS shared config and credentials files' -r

@@ -38,6 +38,9 @@ pub struct Db {
     pub notice: Option<Notice>,
     /// Whether requests are printed instead of sent (`--explain`).
     pub explain: Explain,
+    /// The access key id, where ddb chose the credentials itself (the environment's, or the
+    /// placeholder for local endpoints); None where the SDK's chain resolves them later.
+    pub access_key: Option<String>,
     /// The same target, region and credentials for DynamoDB Streams.
     streams: aws_sdk_dynamodbstreams::Config,
     engine: Option<Engine>,
@@ -75,6 +78,7 @@ impl Db {
                     (None, None) if loopback => Some(placeholder_credentials()),
                     (None, _) => None,
                 };
+                let access_key = direct.as_ref().map(|c| c.access_key_id().to_string());
                 let (client, streams) = match direct {
                     Some(creds) => {
                         endpoint_client(&url, region.as_deref().unwrap_or(LOCAL_REGION), creds)
@@ -100,7 +104,10 @@ impl Db {
                     }
                 };
                 let schemas = SchemaCache::new(&url, env.profile.as_deref());
-                Ok(Db::new(client, streams, url, schemas))
+                Ok(Db {
+                    access_key,
+                    ..Db::new(client, streams, url, schemas)
+                })
             }
             Target::Embedded { store, by_default } => {
                 let notice = by_default.then(|| Notice {
@@ -167,6 +174,7 @@ impl Db {
             endpoint,
             notice: None,
             explain,
+            access_key: None,
             streams,
             engine: None,
             schemas,

@@ -21,9 +21,11 @@ Examples:
   ddb ui --open                            # and opens it in the default browser
   ddb --endpoint-url http://localhost:8000 ui --port 8002 --tables Movies,Users
 
-The server listens on 127.0.0.1 only and answers only requests that name that address (Host),
-come from its own page (Origin, Sec-Fetch-Site) and carry the secret printed in the URL, so
-other pages the browser opens can neither read nor change anything. Ctrl-C stops it."
+The server listens on 127.0.0.1 (unless --allow-remote with a token) and answers only requests
+that name that address (Host), come from its own page (Origin, Sec-Fetch-Site) and carry the
+secret printed in the URL, so other pages the browser opens can neither read nor change
+anything. --open hands the browser a file only you can read, not the secret itself. Ctrl-C
+stops it."
 )]
 pub struct Args {
     /// Port on 127.0.0.1 (0 picks a free one)
@@ -41,9 +43,46 @@ pub struct Args {
     /// Listen on every interface, for other machines (needs --token)
     #[arg(long, requires = "token")]
     pub allow_remote: bool,
-    /// The secret remote pages must send, instead of a fresh one (at least 16 characters)
-    #[arg(long, requires = "allow_remote", value_name = "SECRET")]
+    /// The secret remote pages must send, instead of a fresh one (at least 16 characters);
+    /// better given in DDB_UI_TOKEN than on a command line other users can read
+    #[arg(
+        long,
+        requires = "allow_remote",
+        value_name = "SECRET",
+        env = "DDB_UI_TOKEN",
+        hide_env_values = true
+    )]
     pub token: Option<String>,
+}
+
+/// Opens the page without putting the secret on a command line (which every local user can read
+/// in /proc): the browser is given a file only this user can read, which forwards to the URL.
+fn open_browser(url: &str, port: u16) -> Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let dir = dirs::runtime_dir()
+        .or_else(dirs::cache_dir)
+        .context("no runtime or cache directory")?;
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("ddb-ui-{port}.html"));
+    let _ = std::fs::remove_file(&path);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    writeln!(
+        file,
+        "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url={url}\"><title>ddb ui</title><a href=\"{url}\">ddb ui</a>"
+    )?;
+    std::process::Command::new("xdg-open")
+        .arg(&path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .context("xdg-open")?;
+    Ok(())
 }
 
 pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
@@ -55,7 +94,9 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
             .into())
         }
         Some(token) => token.clone(),
-        None => guard::new_secret().context("cannot read the system's random source for the secret")?,
+        None => guard::new_secret().map_err(|e| {
+            anyhow::anyhow!("cannot read the system's random source for the secret: {e}")
+        })?,
     };
     let ip = if args.allow_remote {
         IpAddr::V4(Ipv4Addr::UNSPECIFIED)
@@ -67,23 +108,21 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     let hosts = if args.allow_remote {
         Vec::new()
     } else {
-        vec![format!("127.0.0.1:{port}"), format!("localhost:{port}")]
+        guard::local_hosts(port)
     };
     let url = format!("http://127.0.0.1:{port}/#secret={secret}");
     eprintln!("ddb ui: open {url} (Ctrl-C stops)");
     if args.allow_remote {
-        eprintln!("ddb ui: WARNING: listening on every interface; anyone with the token can read every table shown");
+        eprintln!("ddb ui: WARNING: listening on every interface over plain HTTP; anyone with the token (or who can watch the network) can read every table shown");
     }
     if !global.quiet {
         eprintln!("ddb ui: showing {}", db.endpoint);
     }
     if args.open {
         // The browser is a convenience: the URL above is the way in when it cannot start.
-        let _ = std::process::Command::new("xdg-open")
-            .arg(&url)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn();
+        if let Err(e) = open_browser(&url, port) {
+            eprintln!("ddb ui: cannot open a browser ({e:#}); open the URL above");
+        }
     }
     let scope = Scope {
         db,

@@ -5,13 +5,17 @@
 //!   endpoint lists no table.
 //! - `GET /api/tables`: every table (or those of `--tables`) with its key schema and item count.
 //! - `GET /api/tables/NAME`: the table's description.
-//! - `GET /api/tables/NAME/items?limit=N&start=KEY&index=I`: one page of a Scan, with the key to
-//!   go on from and what the page cost.
+//! - `GET /api/tables/NAME/items?limit=N&start=KEY&index=I&filter=ROWS&projection=A,B`: one page
+//!   of a Scan, with the key to go on from and what the page cost.
+//! - `GET /api/tables/NAME/query?pk=V&sk_op=OP&sk=V&sk2=V&...`: the same for a Query; the
+//!   conditions are built by [`form`](super::form).
 
 use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 use serde_json::{json, Map, Value};
 
+use super::form;
 use crate::client::{all_table_names, Db};
+use crate::expr::Placeholders;
 use crate::item;
 use crate::schema::{description_fields, KeySchema};
 
@@ -54,8 +58,9 @@ pub async fn get(scope: &Scope<'_>, path: &str, query: &str) -> Answer {
     match parts.as_slice() {
         ["info"] => info(scope).await,
         ["tables"] => tables(scope).await,
-        ["tables", table] => describe(scope, &decode(table)).await,
-        ["tables", table, "items"] => items(scope, &decode(table), query).await,
+        ["tables", table] => describe(scope, &segment(table)).await,
+        ["tables", table, "items"] => read(scope, &segment(table), query, Read::Scan).await,
+        ["tables", table, "query"] => read(scope, &segment(table), query, Read::Query).await,
         _ => Answer::error(404, format!("no such API: /api/{path}")),
     }
 }
@@ -90,13 +95,16 @@ async fn tables(scope: &Scope<'_>) -> Answer {
     }
     let mut body = json!({ "tables": out });
     if out.is_empty() && is_loopback(&scope.db.endpoint) {
+        let config = scope.db.client.config();
+        let region = config.region().map_or("?".to_string(), |r| r.to_string());
+        let key = scope
+            .db
+            .access_key
+            .clone()
+            .unwrap_or_else(|| "of your AWS profile".to_string());
         body["hint"] = json!(format!(
-            "no tables at {}: DynamoDB Local keeps tables per access key and region unless it was started with -sharedDb; ddb uses the access key {} and the region {}",
+            "no tables at {}: DynamoDB Local keeps tables per access key and region unless it was started with -sharedDb; ddb uses the access key {key} and the region {region}",
             scope.db.endpoint,
-            std::env::var("AWS_ACCESS_KEY_ID").unwrap_or_else(|_| "ddblocal".into()),
-            std::env::var("AWS_REGION")
-                .or_else(|_| std::env::var("AWS_DEFAULT_REGION"))
-                .unwrap_or_else(|_| "us-east-1".into()),
         ));
     }
     Answer::ok(body)
@@ -116,20 +124,27 @@ async fn describe(scope: &Scope<'_>, table: &str) -> Answer {
     }
 }
 
-/// One page of a Scan of the table or an index.
-async fn items(scope: &Scope<'_>, table: &str, query: &str) -> Answer {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Read {
+    Scan,
+    Query,
+}
+
+/// One page of a Scan or a Query of the table or an index, with what it cost.
+async fn read(scope: &Scope<'_>, table: &str, query: &str, how: Read) -> Answer {
     if !scope.allows(table) {
         return Answer::error(404, format!("table {table} is not shown here (--tables)"));
     }
     let params = parse_query(query);
-    let limit = match params.get("limit").map(|l| l.parse::<i32>()) {
+    let param = |name: &str| params.get(name).filter(|s| !s.is_empty()).cloned();
+    let limit = match param("limit").map(|l| l.parse::<i32>()) {
         None => 100,
         Some(Ok(n)) if (1..=1000).contains(&n) => n,
         Some(_) => return Answer::error(400, "limit: a number from 1 to 1000"),
     };
-    let start = match params.get("start").filter(|s| !s.is_empty()) {
+    let start = match param("start") {
         None => None,
-        Some(text) => match serde_json::from_str::<Value>(text)
+        Some(text) => match serde_json::from_str::<Value>(&text)
             .map_err(|e| e.to_string())
             .and_then(|v| item::item_from_json(&v, true).map_err(|e| e.to_string()))
         {
@@ -137,47 +152,143 @@ async fn items(scope: &Scope<'_>, table: &str, query: &str) -> Answer {
             Err(e) => return Answer::error(400, format!("start: not a key in DynamoDB JSON: {e}")),
         },
     };
-    let index = params.get("index").filter(|s| !s.is_empty()).cloned();
-    let result = scope
-        .db
-        .client
-        .scan()
-        .table_name(table)
-        .set_index_name(index)
-        .limit(limit)
-        .set_exclusive_start_key(start)
-        .return_consumed_capacity(ReturnConsumedCapacity::Total)
-        .send()
-        .await;
-    let out = match result {
-        Ok(out) => out,
-        Err(e) => {
-            let err = crate::client::api_error(e, &scope.db.at(table));
-            return Answer::error(status_of(&err), format!("{err:#}"));
+    let rows: Vec<form::Row> = match param("filter").map(|f| serde_json::from_str(&f)) {
+        None => Vec::new(),
+        Some(Ok(rows)) => rows,
+        Some(Err(e)) => return Answer::error(400, format!("filter: {e}")),
+    };
+    let index = param("index");
+    let mut placeholders = Placeholders::default();
+    let key_condition = match how {
+        Read::Scan => None,
+        Read::Query => {
+            let Some(pk) = params.get("pk") else {
+                return Answer::error(400, "a Query needs the partition key value (pk)");
+            };
+            let schema = match scope.db.schema(table).await {
+                Ok(schema) => schema,
+                Err(err) => return Answer::error(status_of(&err), format!("{err:#}")),
+            };
+            let key = match schema.key_of(index.as_deref()) {
+                Ok(key) => key,
+                Err(err) => return Answer::error(400, format!("{err:#}")),
+            };
+            let sort = form::SortForm {
+                op: param("sk_op").unwrap_or_default(),
+                value: params.get("sk").cloned().unwrap_or_default(),
+                value2: params.get("sk2").cloned().unwrap_or_default(),
+            };
+            match form::key_condition(&mut placeholders, key, pk, &sort) {
+                Ok(condition) => Some(condition),
+                Err(e) => return Answer::error(400, e),
+            }
         }
     };
-    let items: Vec<Value> = out
-        .items()
+    let filter = match form::filter(&mut placeholders, &rows) {
+        Ok(filter) => filter,
+        Err(e) => return Answer::error(400, e),
+    };
+    let projection = param("projection").map(|list| {
+        list.split(',')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .enumerate()
+            .map(|(i, a)| {
+                let key = format!("#p{i}");
+                placeholders.names.insert(key.clone(), a.to_string());
+                key
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let names = placeholders.names_or_none();
+    let values = placeholders.values_or_none();
+    let client = &scope.db.client;
+    let result = match how {
+        Read::Scan => client
+            .scan()
+            .table_name(table)
+            .set_index_name(index)
+            .limit(limit)
+            .set_exclusive_start_key(start)
+            .set_filter_expression(filter)
+            .set_projection_expression(projection)
+            .set_expression_attribute_names(names)
+            .set_expression_attribute_values(values)
+            .return_consumed_capacity(ReturnConsumedCapacity::Total)
+            .send()
+            .await
+            .map(|o| Page {
+                items: o.items,
+                count: o.count,
+                scanned: o.scanned_count,
+                capacity: o.consumed_capacity.and_then(|c| c.capacity_units),
+                last: o.last_evaluated_key,
+            })
+            .map_err(|e| crate::client::api_error(e, &scope.db.at(table))),
+        Read::Query => client
+            .query()
+            .table_name(table)
+            .set_index_name(index)
+            .limit(limit)
+            .set_exclusive_start_key(start)
+            .set_key_condition_expression(key_condition)
+            .set_filter_expression(filter)
+            .set_projection_expression(projection)
+            .set_expression_attribute_names(names)
+            .set_expression_attribute_values(values)
+            .return_consumed_capacity(ReturnConsumedCapacity::Total)
+            .send()
+            .await
+            .map(|o| Page {
+                items: o.items,
+                count: o.count,
+                scanned: o.scanned_count,
+                capacity: o.consumed_capacity.and_then(|c| c.capacity_units),
+                last: o.last_evaluated_key,
+            })
+            .map_err(|e| crate::client::api_error(e, &scope.db.at(table))),
+    };
+    let page = match result {
+        Ok(page) => page,
+        Err(err) => return Answer::error(status_of(&err), format!("{err:#}")),
+    };
+    let items: Vec<Value> = page
+        .items
+        .unwrap_or_default()
         .iter()
         .map(|i| item::item_to_json(i, &[], true))
         .collect();
     let mut body = Map::new();
-    body.insert("count".into(), json!(out.count()));
-    body.insert("scanned_count".into(), json!(out.scanned_count()));
     body.insert(
-        "capacity".into(),
-        json!(out.consumed_capacity().and_then(|c| c.capacity_units())),
+        "operation".into(),
+        json!(if how == Read::Scan { "Scan" } else { "Query" }),
     );
+    body.insert("count".into(), json!(page.count));
+    body.insert("scanned_count".into(), json!(page.scanned));
+    body.insert("capacity".into(), json!(page.capacity));
     body.insert(
         "last_evaluated_key".into(),
-        out.last_evaluated_key()
+        page.last
+            .as_ref()
             .map_or(Value::Null, |k| item::item_to_json(k, &[], true)),
     );
     body.insert("items".into(), Value::Array(items));
     Answer::ok(Value::Object(body))
 }
 
-/// 404 for a missing table, 400 for what the server refused, 502 otherwise.
+/// What a Scan or a Query page brought back.
+struct Page {
+    items: Option<Vec<crate::item::Item>>,
+    count: i32,
+    scanned: i32,
+    capacity: Option<f64>,
+    last: Option<crate::item::Item>,
+}
+
+/// The status for what the target answered: 404 for a missing table, 429 when it throttled,
+/// 403 when the credentials may not, 400 for a request it refused, 502 for the rest (the
+/// target failed or could not be reached).
 fn status_of(err: &anyhow::Error) -> u16 {
     let code = err
         .chain()
@@ -185,9 +296,26 @@ fn status_of(err: &anyhow::Error) -> u16 {
         .and_then(|d| d.code.as_deref().map(str::to_string));
     match code.as_deref() {
         Some("ResourceNotFoundException") => 404,
-        Some(_) => 400,
-        None => 502,
+        Some(
+            "ProvisionedThroughputExceededException"
+            | "ThrottlingException"
+            | "RequestLimitExceeded",
+        ) => 429,
+        Some(
+            "AccessDeniedException"
+            | "UnrecognizedClientException"
+            | "MissingAuthenticationTokenException",
+        ) => 403,
+        Some(
+            "ValidationException" | "SerializationException" | "ConditionalCheckFailedException",
+        ) => 400,
+        _ => 502,
     }
+}
+
+/// A path segment, percent-decoded (a `+` there is a plus, not a space).
+fn segment(text: &str) -> String {
+    decode(&text.replace('+', "%2B"))
 }
 
 /// `a=1&b=x%20y` as pairs, percent-decoded.
@@ -242,5 +370,6 @@ mod tests {
         assert_eq!(q["limit"], "100");
         assert_eq!(q["start"], "{}");
         assert_eq!(q["index"], "");
+        assert_eq!(segment("a+b%2Ec"), "a+b.c");
     }
 }

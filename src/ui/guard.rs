@@ -43,7 +43,7 @@ impl Guard {
         self.page(headers)?;
         if let Some(origin) = header(headers, "origin") {
             let own = header(headers, "host").map(|h| format!("http://{h}"));
-            if own.as_deref() != Some(origin) {
+            if !own.is_some_and(|own| own.eq_ignore_ascii_case(origin)) {
                 return Err(Refused(403, "requests from another origin are refused"));
             }
         }
@@ -73,11 +73,19 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// A fresh secret for one launch: 128 bits from the system's random source, as hex.
-pub fn new_secret() -> std::io::Result<String> {
-    use std::io::Read;
+pub fn new_secret() -> Result<String, getrandom::Error> {
     let mut bytes = [0u8; 16];
-    std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes)?;
+    getrandom::fill(&mut bytes)?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The Host values a browser sends for the server on `port` (none for port 80, its default).
+pub fn local_hosts(port: u16) -> Vec<String> {
+    let mut hosts = vec![format!("127.0.0.1:{port}"), format!("localhost:{port}")];
+    if port == 80 {
+        hosts.extend(["127.0.0.1".to_string(), "localhost".to_string()]);
+    }
+    hosts
 }
 
 #[cfg(test)]
@@ -131,6 +139,22 @@ mod tests {
                 .0,
             401
         );
+        assert_eq!(
+            guard
+                .api(&headers(&[(SECRET_HEADER, "s3cret")]))
+                .unwrap_err()
+                .0,
+            421,
+            "no Host"
+        );
+        let upper = [
+            ("host", "LOCALHOST:8001"),
+            ("origin", "http://LocalHost:8001"),
+            (SECRET_HEADER, "s3cret"),
+        ];
+        assert_eq!(guard.api(&headers(&upper)), Ok(()));
+        assert!(local_hosts(80).contains(&"localhost".to_string()));
+        assert!(!local_hosts(8001).contains(&"localhost".to_string()));
         assert_eq!(new_secret().unwrap().len(), 32);
         assert_ne!(new_secret().unwrap(), new_secret().unwrap());
     }

@@ -6,6 +6,7 @@
 //! command's connection instead of needing one of its own.
 
 pub mod api;
+mod form;
 pub mod guard;
 
 use std::convert::Infallible;
@@ -27,6 +28,11 @@ const INDEX: &str = include_str!("assets/index.html");
 const SCRIPT: &str = include_str!("assets/app.js");
 const STYLE: &str = include_str!("assets/app.css");
 
+/// Connections served at once; more wait in the listen queue. A browser opens about six.
+const MAX_CONNECTIONS: usize = 64;
+/// How long one connection may live, idle keep-alive included.
+const CONNECTION_LIFETIME: Duration = Duration::from_secs(120);
+
 /// Serves the page and the API on `listener` until `shutdown` resolves.
 pub async fn serve(
     listener: TcpListener,
@@ -37,13 +43,16 @@ pub async fn serve(
     let scope = &scope;
     let guard = &guard;
     let mut connections = FuturesUnordered::new();
-    tokio::pin!(shutdown);
+    // After a failed accept (out of descriptors, say), accepting pauses; connections go on.
+    let pause = tokio::time::sleep(Duration::ZERO);
+    tokio::pin!(pause, shutdown);
+    let mut paused = false;
     loop {
         tokio::select! {
-            accepted = listener.accept() => {
+            accepted = listener.accept(), if !paused && connections.len() < MAX_CONNECTIONS => {
                 let Ok((stream, _)) = accepted else {
-                    // Out of descriptors and the like: wait a little rather than spin.
-                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    paused = true;
+                    pause.as_mut().reset(tokio::time::Instant::now() + Duration::from_millis(50));
                     continue;
                 };
                 let service = hyper::service::service_fn(move |request| async move {
@@ -53,8 +62,10 @@ pub async fn serve(
                     .timer(TokioTimer::new())
                     .header_read_timeout(Duration::from_secs(10))
                     .serve_connection(TokioIo::new(stream), service);
-                connections.push(connection);
+                // A client that stops reading an answer does not hold its place for ever.
+                connections.push(tokio::time::timeout(CONNECTION_LIFETIME, connection));
             }
+            _ = &mut pause, if paused => paused = false,
             Some(_) = connections.next(), if !connections.is_empty() => {}
             _ = &mut shutdown => break,
         }
@@ -102,6 +113,7 @@ fn base(status: u16, content_type: &str) -> hyper::http::response::Builder {
         .header("x-content-type-options", "nosniff")
         .header("referrer-policy", "no-referrer")
         .header("x-frame-options", "DENY")
+        .header("cross-origin-resource-policy", "same-origin")
         .header(
             "content-security-policy",
             "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",

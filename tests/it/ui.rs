@@ -80,10 +80,12 @@ fn the_page_and_api_guard_and_page_through_a_table() {
     suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
     suite.run_ok(&["create-table", &other, "--pk", "id:S"]);
     let file = suite.dir().join("items.ndjson");
-    let mut lines: String = (0..249)
-        .map(|i| format!("{{\"id\": \"k{i:03}\", \"n\": {i}}}\n"))
+    // Keys that need escaping on their way back as a start key: + & % é and a space.
+    let mut lines: String = (0..248)
+        .map(|i| format!("{{\"id\": \"k{i:03}+&%é {i}\", \"n\": {i}}}\n"))
         .collect();
     lines.push_str(&format!("{{\"id\": \"big\", \"n\": {BIG}}}\n"));
+    lines.push_str("{\"id\": \"constructor\", \"constructor\": 1}\n");
     std::fs::write(&file, lines).unwrap();
     suite.run_ok(&["put", &table, "--file", file.to_str().unwrap()]);
 
@@ -198,6 +200,44 @@ fn the_page_and_api_guard_and_page_through_a_table() {
     assert_eq!(status, 400);
     let (status, _) = ui.api("/api/nothing");
     assert_eq!(status, 404);
+    // Only reads so far; the same origin and an upper-case host pass; no Host does not.
+    let (status, _, _) = get(ui.port, "/api/tables", &[("X-Ddb-Secret", secret)]);
+    assert_eq!(status, 200);
+    let mut stream = TcpStream::connect(("127.0.0.1", ui.port)).unwrap();
+    write!(
+        stream,
+        "POST /api/tables HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Ddb-Secret: {secret}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}",
+        ui.port
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 405"), "{response}");
+    let own = format!("http://localhost:{}", ui.port);
+    let host = format!("LOCALHOST:{}", ui.port);
+    let (status, _, body) = get(
+        ui.port,
+        "/api/tables",
+        &[
+            ("Host", &host),
+            ("Origin", &own),
+            ("Sec-Fetch-Site", "same-origin"),
+            ("X-Ddb-Secret", secret),
+        ],
+    );
+    assert_eq!(status, 200, "{body}");
+    let mut stream = TcpStream::connect(("127.0.0.1", ui.port)).unwrap();
+    write!(
+        stream,
+        "GET /api/tables HTTP/1.0\r\nX-Ddb-Secret: {secret}\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(
+        response.starts_with("HTTP/1.0 421") || response.starts_with("HTTP/1.1 421"),
+        "no Host: {response}"
+    );
 
     // --tables: only those are shown or read.
     let narrow = Ui::start(&suite, &["--tables", &table]);
@@ -221,6 +261,33 @@ fn the_page_and_api_guard_and_page_through_a_table() {
 #[test]
 fn remote_access_needs_a_real_token() {
     let suite = Suite::new();
+    // With a token (from the environment), any host name is answered, but only with the token.
+    let mut command = suite.bare_std();
+    command
+        .args(suite.target_args())
+        .args(["ui", "--port", "0", "--allow-remote"])
+        .env("DDB_UI_TOKEN", "a-token-of-20-chars");
+    let remote = ServerProcess::spawn(&mut command, "ddb ui: open ");
+    let port: u16 = remote
+        .address
+        .trim_start_matches("http://127.0.0.1:")
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let (status, _, _) = get(port, "/api/tables", &[("Host", "my-machine:8001")]);
+    assert_eq!(status, 401);
+    let (status, _, _) = get(
+        port,
+        "/api/tables",
+        &[
+            ("Host", "my-machine:8001"),
+            ("X-Ddb-Secret", "a-token-of-20-chars"),
+        ],
+    );
+    assert_eq!(status, 200);
+    drop(remote);
     let out = suite.run(&["ui", "--allow-remote", "--port", "0"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let out = suite.run(&["ui", "--allow-remote", "--token", "short", "--port", "0"]);
@@ -312,4 +379,165 @@ fn the_page_renders_tables_and_a_page_of_items_in_a_real_browser() {
         &format!("{url}&table={small}"),
     );
     assert!(big.contains(&format!(">{BIG}</td>")), "{big}");
+}
+
+/// Every page of a read through the API (items or query), with the path's parameters.
+fn all_pages(ui: &Ui, path: &str) -> (Vec<Value>, u64) {
+    let mut items = Vec::new();
+    let mut scanned = 0;
+    let mut start: Option<Value> = None;
+    for _ in 0..100 {
+        let mut url = format!("{path}&limit=200");
+        if let Some(key) = &start {
+            url.push_str(&format!("&start={}", encode(&key.to_string())));
+        }
+        let (status, page) = ui.api(&url);
+        assert_eq!(status, 200, "{url}: {page}");
+        scanned += page["scanned_count"].as_u64().unwrap();
+        items.extend(page["items"].as_array().unwrap().iter().cloned());
+        match &page["last_evaluated_key"] {
+            Value::Null => return (items, scanned),
+            key => start = Some(key.clone()),
+        }
+    }
+    panic!("more than 100 pages");
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// (year, title) of typed items, sorted.
+fn movie_keys(items: &[Value]) -> Vec<(String, String)> {
+    let mut keys: Vec<_> = items
+        .iter()
+        .map(|i| {
+            (
+                i["year"]["N"].as_str().unwrap().to_string(),
+                i["title"]["S"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn the_query_and_scan_forms_return_what_the_commands_return() {
+    let suite = Suite::new();
+    let table = suite.table_name("UiMovies");
+    suite.run_ok(&[
+        "create-table",
+        &table,
+        "--pk",
+        "year:N",
+        "--sk",
+        "title:S",
+        "--gsi",
+        "ByGenre:genre:S:year:N",
+    ]);
+    suite.run_ok(&[
+        "put",
+        &table,
+        "--file",
+        &crate::common::fixture("movies.ndjson"),
+    ]);
+    let ui = Ui::start(&suite, &[]);
+    let cli = |args: &[&str]| -> Vec<(String, String)> {
+        let out = suite.run_ok(&[args, &["--typed", "-o", "ndjson"]].concat());
+        movie_keys(&crate::common::ndjson(&out))
+    };
+    let base = format!("/api/tables/{table}");
+
+    // A Query on the table's key, with a sort key range.
+    let (items, scanned) = all_pages(
+        &ui,
+        &format!("{base}/query?pk=1992&sk_op=between&sk=A&sk2=L"),
+    );
+    let expected = cli(&["query", &table, "--pk", "1992", "--sk-between", "A", "L"]);
+    assert!(!expected.is_empty());
+    assert_eq!(movie_keys(&items), expected);
+    assert_eq!(
+        scanned as usize,
+        expected.len(),
+        "a Query reads what it returns"
+    );
+    // On the index.
+    let (items, _) = all_pages(
+        &ui,
+        &format!("{base}/query?index=ByGenre&pk=Western&sk_op=ge&sk=1950"),
+    );
+    let expected = cli(&[
+        "query", &table, "--index", "ByGenre", "--pk", "Western", "--sk", ">= 1950",
+    ]);
+    assert!(!expected.is_empty());
+    assert_eq!(movie_keys(&items), expected);
+
+    // A Scan with filter rows of several kinds (one on a reserved word, which the form needs no
+    // help with), against the same filter written by hand.
+    let rows = json!([
+        {"attr": "info.rating", "op": ">", "type": "N", "value": "6.5"},
+        {"attr": "title", "op": "begins_with", "type": "S", "value": "The"},
+        {"attr": "year", "op": "between", "type": "N", "value": "1950", "value2": "1999"},
+        {"attr": "info.genres", "op": "contains", "type": "S", "value": "Drama"},
+        {"attr": "info.missing", "op": "not_exists"},
+    ]);
+    let (items, scanned) = all_pages(
+        &ui,
+        &format!("{base}/items?filter={}", encode(&rows.to_string())),
+    );
+    let expected = cli(&[
+        "scan",
+        &table,
+        "--filter",
+        "info.rating > :r AND begins_with(title, :t) AND #y BETWEEN :lo AND :hi AND contains(info.genres, :g) AND attribute_not_exists(info.#m)",
+        "--names",
+        "#y=year",
+        "--names",
+        "#m=missing",
+        "--values",
+        r#"{":r": {"N": "6.5"}, ":t": {"S": "The"}, ":lo": {"N": "1950"}, ":hi": {"N": "1999"}, ":g": {"S": "Drama"}}"#,
+    ]);
+    assert!(!expected.is_empty());
+    assert_eq!(movie_keys(&items), expected);
+    assert!(scanned >= 4000, "a Scan reads every item: {scanned}");
+
+    // Projection and typed values: a boolean and null compare as such.
+    let (status, page) = ui.api(&format!("{base}/query?pk=1992&projection=title&limit=5"));
+    assert_eq!(status, 200, "{page}");
+    let first = &page["items"][0];
+    assert!(
+        first["title"].is_object() && first.get("info").is_none(),
+        "{first}"
+    );
+
+    // Bad forms are named, and nothing is sent.
+    for (path, says) in [
+        (format!("{base}/query?sk_op=eq&sk=A"), "partition key value"),
+        (format!("{base}/query?pk=nineteen"), "pk"),
+        (
+            format!("{base}/query?pk=1992&sk_op=near&sk=A"),
+            "sort key condition near",
+        ),
+        (
+            format!(
+                "{base}/items?filter={}",
+                encode(r#"[{"attr": "a", "op": "=", "type": "N", "value": "x"}]"#)
+            ),
+            "filter row 1",
+        ),
+        (format!("{base}/items?filter=nonsense"), "filter"),
+    ] {
+        let (status, body) = ui.api(&path);
+        assert_eq!(status, 400, "{path}: {body}");
+        assert!(
+            body["error"].as_str().unwrap().contains(says),
+            "{path}: {body}"
+        );
+    }
 }

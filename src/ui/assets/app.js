@@ -6,17 +6,22 @@
 const secret = (() => {
   // #secret=S, optionally followed by &table=NAME: the secret is kept for this tab and taken
   // out of the address, the rest stays as the place to open.
-  const m = location.hash.match(/secret=([0-9a-zA-Z_-]+)&?/);
-  if (m) {
-    sessionStorage.setItem("ddb-secret", m[1]);
-    const rest = location.hash.slice(1).replace(m[0], "");
+  const parts = location.hash.slice(1).split("&").filter((p) => p);
+  const given = parts.find((p) => p.startsWith("secret="));
+  if (given) {
+    sessionStorage.setItem("ddb-secret", given.slice("secret=".length));
+    const rest = parts.filter((p) => p !== given).join("&");
     history.replaceState(null, "", location.pathname + (rest ? "#" + rest : ""));
   }
   return sessionStorage.getItem("ddb-secret") || "";
 })();
 
 const $ = (id) => document.getElementById(id);
-const state = { table: null, key: [], starts: [null], page: 0, last: null };
+const state = {
+  table: null, key: [], description: null,
+  how: "items", params: "", // the read: "items" (Scan) or "query", and its conditions
+  starts: [null], page: 0, last: null,
+};
 
 async function api(path) {
   const res = await fetch("/api/" + path, { headers: { "X-Ddb-Secret": secret } });
@@ -39,8 +44,10 @@ function cell(tag, text, cls) {
 
 // One attribute value (DynamoDB JSON) as text.
 function show(v) {
-  if (v === undefined) return "";
-  const [type, x] = Object.entries(v)[0];
+  if (v === undefined || v === null || typeof v !== "object") return v == null ? "" : String(v);
+  const entry = Object.entries(v)[0];
+  if (!entry) return "";
+  const [type, x] = entry;
   switch (type) {
     case "S": case "N": return x;
     case "BOOL": return String(x);
@@ -77,19 +84,108 @@ async function listTables() {
 async function openTable(name) {
   const d = await api("tables/" + encodeURIComponent(name));
   state.table = name;
+  state.description = d;
   state.key = [d.key.partition.name].concat(d.key.sort ? [d.key.sort.name] : []);
+  state.how = "items";
+  state.params = "";
   state.starts = [null];
   state.page = 0;
   $("tables-view").hidden = true;
   $("items-view").hidden = false;
   $("items-title").textContent = name;
+  const indexes = (d.global_secondary_indexes || []).concat(d.local_secondary_indexes || []);
+  const select = $("index");
+  select.replaceChildren(new Option("(the table)", ""));
+  for (const i of indexes) select.append(new Option(i.name, i.name));
+  $("filters").replaceChildren();
+  showKey();
   await loadPage();
+}
+
+// The key names of the table or the chosen index, next to their inputs.
+function showKey() {
+  const d = state.description;
+  const name = $("index").value;
+  const indexes = (d.global_secondary_indexes || []).concat(d.local_secondary_indexes || []);
+  const key = name ? (indexes.find((i) => i.name === name) || {}).key : d.key;
+  const label = (k) => k.name + " (" + k.type + ")";
+  $("pk-name").textContent = key ? label(key.partition) : "Partition key";
+  $("sk-name").textContent = key && key.sort ? label(key.sort) : "no sort key";
+  $("sk-op").disabled = !(key && key.sort);
+}
+
+function addFilter() {
+  const row = document.createElement("div");
+  row.className = "filter";
+  const attr = document.createElement("input");
+  attr.placeholder = "attribute (info.rating)";
+  attr.setAttribute("aria-label", "attribute");
+  attr.className = "f-attr";
+  const op = document.createElement("select");
+  op.className = "f-op";
+  op.setAttribute("aria-label", "operator");
+  for (const [v, t] of [["=", "="], ["<>", "≠"], ["<", "<"], ["<=", "<="], [">", ">"], [">=", ">="],
+    ["between", "between"], ["begins_with", "begins with"], ["contains", "contains"],
+    ["exists", "exists"], ["not_exists", "does not exist"]]) op.append(new Option(t, v));
+  const type = document.createElement("select");
+  type.className = "f-type";
+  type.setAttribute("aria-label", "type");
+  for (const t of ["S", "N", "BOOL", "NULL"]) type.append(new Option(t, t));
+  const value = document.createElement("input");
+  value.className = "f-value";
+  value.setAttribute("aria-label", "value");
+  const value2 = document.createElement("input");
+  value2.className = "f-value2";
+  value2.setAttribute("aria-label", "upper bound");
+  value2.placeholder = "and";
+  value2.hidden = true;
+  op.addEventListener("change", () => { value2.hidden = op.value !== "between"; });
+  const remove = document.createElement("button");
+  remove.type = "button";
+  remove.textContent = "Remove";
+  remove.addEventListener("click", () => row.remove());
+  row.append(attr, op, type, value, value2, remove);
+  $("filters").append(row);
+  attr.focus();
+}
+
+// The form as query parameters: the conditions of a Query (how = "query") or a Scan.
+function formParams(how) {
+  const p = new URLSearchParams();
+  if ($("index").value) p.set("index", $("index").value);
+  if (how === "query") {
+    p.set("pk", $("pk").value);
+    if ($("sk-op").value && !$("sk-op").disabled) {
+      p.set("sk_op", $("sk-op").value);
+      p.set("sk", $("sk").value);
+      if ($("sk-op").value === "between") p.set("sk2", $("sk2").value);
+    }
+  }
+  const rows = [...$("filters").children].map((r) => ({
+    attr: r.querySelector(".f-attr").value.trim(),
+    op: r.querySelector(".f-op").value,
+    type: r.querySelector(".f-type").value,
+    value: r.querySelector(".f-value").value,
+    value2: r.querySelector(".f-value2").value,
+  })).filter((r) => r.attr);
+  if (rows.length) p.set("filter", JSON.stringify(rows));
+  if ($("projection").value.trim()) p.set("projection", $("projection").value.trim());
+  return p.toString();
+}
+
+async function run(how) {
+  state.how = how === "query" ? "query" : "items";
+  state.params = formParams(how);
+  state.starts = [null];
+  state.page = 0;
+  await move(0);
 }
 
 async function loadPage() {
   const size = $("page-size").value;
   const start = state.starts[state.page];
-  let path = "tables/" + encodeURIComponent(state.table) + "/items?limit=" + size;
+  let path = "tables/" + encodeURIComponent(state.table) + "/" + state.how + "?limit=" + size;
+  if (state.params) path += "&" + state.params;
   if (start) path += "&start=" + encodeURIComponent(JSON.stringify(start));
   const body = await api(path);
   state.last = body.last_evaluated_key;
@@ -99,7 +195,9 @@ async function loadPage() {
   $("next").disabled = !state.last;
   $("page-info").textContent = "page " + (state.page + 1) + ", " + body.count + " items";
   const cu = body.capacity == null ? "" : ", " + body.capacity + " capacity units";
-  $("cost").textContent = "Scan: read " + body.scanned_count + " items to return " + body.count + cu + ".";
+  $("cost").textContent = body.operation + ": read " + body.scanned_count + " items to return " +
+    body.count + cu + "." + (body.operation === "Scan" && body.scanned_count > body.count
+      ? " A Query on a key reads only the items it returns." : "");
   say("");
 }
 
@@ -116,7 +214,8 @@ function render(items) {
   for (const it of items) {
     const tr = document.createElement("tr");
     for (const c of cols) {
-      const v = it[c];
+      // Own attributes only: an item without "constructor" must not show Object's.
+      const v = Object.hasOwn(it, c) ? it[c] : undefined;
       tr.append(cell("td", show(v), v && v.N !== undefined ? "n" : ""));
     }
     tbody.append(tr);
@@ -133,12 +232,21 @@ async function route() {
   }
 }
 
+// One page load at a time: a second click while one is under way would page from a key not
+// yet known.
 async function move(step) {
+  if (state.busy) return;
+  state.busy = true;
+  $("prev").disabled = $("next").disabled = true;
+  const page = state.page;
   try {
     state.page += step;
     await loadPage();
   } catch (e) {
+    state.page = page;
     say(e.message, true);
+  } finally {
+    state.busy = false;
   }
 }
 
@@ -150,10 +258,18 @@ window.addEventListener("DOMContentLoaded", async () => {
     say(e.message, true);
     return;
   }
+  $("read-form").addEventListener("submit", (e) => { e.preventDefault(); run("query"); });
+  $("run-scan").addEventListener("click", () => run("scan"));
+  $("add-filter").addEventListener("click", addFilter);
+  $("index").addEventListener("change", showKey);
+  $("sk-op").addEventListener("change", () => { $("sk2").hidden = $("sk-op").value !== "between"; });
   $("prev").addEventListener("click", () => move(-1));
   $("next").addEventListener("click", () => move(1));
   $("page-size").addEventListener("change", () => { state.starts = [null]; state.page = 0; move(0); });
-  $("home").addEventListener("click", (e) => { e.preventDefault(); location.hash = ""; route(); });
+  $("home").addEventListener("click", (e) => {
+    e.preventDefault();
+    if (location.hash) location.hash = ""; else route();
+  });
   window.addEventListener("hashchange", route);
   route();
 });
