@@ -204,50 +204,35 @@ async fn read(scope: &Scope<'_>, table: &str, query: &str, how: Read) -> Answer 
     let names = placeholders.names_or_none();
     let values = placeholders.values_or_none();
     let client = &scope.db.client;
+    // Scan and Query take the same read options and answer with the same page fields, on
+    // builders and outputs of different types.
+    macro_rules! page {
+        ($builder:expr) => {
+            $builder
+                .table_name(table)
+                .set_index_name(index)
+                .limit(limit)
+                .set_exclusive_start_key(start)
+                .set_filter_expression(filter)
+                .set_projection_expression(projection)
+                .set_expression_attribute_names(names)
+                .set_expression_attribute_values(values)
+                .return_consumed_capacity(ReturnConsumedCapacity::Total)
+                .send()
+                .await
+                .map(|o| Page {
+                    items: o.items,
+                    count: o.count,
+                    scanned: o.scanned_count,
+                    capacity: o.consumed_capacity.and_then(|c| c.capacity_units),
+                    last: o.last_evaluated_key,
+                })
+                .map_err(|e| crate::client::api_error(e, &scope.db.at(table)))
+        };
+    }
     let result = match how {
-        Read::Scan => client
-            .scan()
-            .table_name(table)
-            .set_index_name(index)
-            .limit(limit)
-            .set_exclusive_start_key(start)
-            .set_filter_expression(filter)
-            .set_projection_expression(projection)
-            .set_expression_attribute_names(names)
-            .set_expression_attribute_values(values)
-            .return_consumed_capacity(ReturnConsumedCapacity::Total)
-            .send()
-            .await
-            .map(|o| Page {
-                items: o.items,
-                count: o.count,
-                scanned: o.scanned_count,
-                capacity: o.consumed_capacity.and_then(|c| c.capacity_units),
-                last: o.last_evaluated_key,
-            })
-            .map_err(|e| crate::client::api_error(e, &scope.db.at(table))),
-        Read::Query => client
-            .query()
-            .table_name(table)
-            .set_index_name(index)
-            .limit(limit)
-            .set_exclusive_start_key(start)
-            .set_key_condition_expression(key_condition)
-            .set_filter_expression(filter)
-            .set_projection_expression(projection)
-            .set_expression_attribute_names(names)
-            .set_expression_attribute_values(values)
-            .return_consumed_capacity(ReturnConsumedCapacity::Total)
-            .send()
-            .await
-            .map(|o| Page {
-                items: o.items,
-                count: o.count,
-                scanned: o.scanned_count,
-                capacity: o.consumed_capacity.and_then(|c| c.capacity_units),
-                last: o.last_evaluated_key,
-            })
-            .map_err(|e| crate::client::api_error(e, &scope.db.at(table))),
+        Read::Scan => page!(client.scan()),
+        Read::Query => page!(client.query().set_key_condition_expression(key_condition)),
     };
     let page = match result {
         Ok(page) => page,

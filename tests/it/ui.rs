@@ -36,6 +36,16 @@ fn get(port: u16, path: &str, headers: &[(&str, &str)]) -> (u16, String, String)
     (status, head.to_string(), body.to_string())
 }
 
+/// The port of the URL `ddb ui` printed.
+fn port_of(url: &str) -> u16 {
+    url.trim_start_matches("http://127.0.0.1:")
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
 struct Ui {
     server: ServerProcess,
     port: u16,
@@ -51,13 +61,7 @@ impl Ui {
             .args(extra);
         let server = ServerProcess::spawn(&mut command, "ddb ui: open ");
         let url = server.address.clone();
-        let port = url
-            .trim_start_matches("http://127.0.0.1:")
-            .split('/')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
+        let port = port_of(&url);
         let secret = url.split("#secret=").nth(1).unwrap().to_string();
         Ui {
             server,
@@ -268,14 +272,7 @@ fn remote_access_needs_a_real_token() {
         .args(["ui", "--port", "0", "--allow-remote"])
         .env("DDB_UI_TOKEN", "a-token-of-20-chars");
     let remote = ServerProcess::spawn(&mut command, "ddb ui: open ");
-    let port: u16 = remote
-        .address
-        .trim_start_matches("http://127.0.0.1:")
-        .split('/')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let port = port_of(&remote.address);
     let (status, _, _) = get(port, "/api/tables", &[("Host", "my-machine:8001")]);
     assert_eq!(status, 401);
     let (status, _, _) = get(
