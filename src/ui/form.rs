@@ -109,6 +109,57 @@ pub fn filter(placeholders: &mut Placeholders, rows: &[Row]) -> Result<Option<St
     Ok((!parts.is_empty()).then(|| parts.join(" AND ")))
 }
 
+/// The condition that an item still holds what the page loaded: every top-level attribute
+/// equal to its loaded value (sets compare as sets, maps and lists as documents). An attribute
+/// another client added is not seen by it (DynamoDB has no condition on names it is not told),
+/// which is why the API first reads the item and compares it whole ([`same_item`]).
+pub fn unchanged(placeholders: &mut Placeholders, loaded: &item::Item) -> Result<String, String> {
+    let mut names: Vec<&String> = loaded.keys().collect();
+    names.sort();
+    let mut parts = Vec::new();
+    for (i, name) in names.into_iter().enumerate() {
+        let key = placeholders
+            .generated_name(&format!("#c{i}"), name)
+            .map_err(|e| e.message)?;
+        let value = placeholders
+            .generated_value(&format!(":c{i}"), loaded[name].clone())
+            .map_err(|e| e.message)?;
+        parts.push(format!("{key} = {value}"));
+    }
+    if parts.is_empty() {
+        return Err("the loaded item has no attributes".into());
+    }
+    Ok(parts.join(" AND "))
+}
+
+/// Whether two items hold the same attributes and values, sets compared without order.
+pub fn same_item(a: &item::Item, b: &item::Item) -> bool {
+    fn canonical(v: &AttributeValue) -> AttributeValue {
+        let sorted = |s: &Vec<String>| {
+            let mut s = s.clone();
+            s.sort();
+            s
+        };
+        match v {
+            AttributeValue::Ss(s) => AttributeValue::Ss(sorted(s)),
+            AttributeValue::Ns(s) => AttributeValue::Ns(sorted(s)),
+            AttributeValue::Bs(s) => {
+                let mut s = s.clone();
+                s.sort_by(|x, y| x.as_ref().cmp(y.as_ref()));
+                AttributeValue::Bs(s)
+            }
+            AttributeValue::L(l) => AttributeValue::L(l.iter().map(canonical).collect()),
+            AttributeValue::M(m) => {
+                AttributeValue::M(m.iter().map(|(k, v)| (k.clone(), canonical(v))).collect())
+            }
+            other => other.clone(),
+        }
+    }
+    a.len() == b.len()
+        && a.iter()
+            .all(|(k, v)| b.get(k).is_some_and(|w| canonical(v) == canonical(w)))
+}
+
 /// A document path with every name as a placeholder: `info.actors[0]` -> `#f0_0.#f0_1[0]`.
 fn path(placeholders: &mut Placeholders, row: usize, text: &str) -> Result<String, String> {
     let mut out = Vec::new();
@@ -193,6 +244,34 @@ mod tests {
         assert_eq!(p.names["#f0_1"], "rating");
         assert_eq!(p.values[":f1b"], AttributeValue::N("1959".into()));
         assert_eq!(filter(&mut Placeholders::default(), &[]).unwrap(), None);
+    }
+
+    #[test]
+    fn an_unchanged_item_is_every_loaded_attribute_equal() {
+        let mut p = Placeholders::default();
+        let loaded: item::Item = [
+            ("id".to_string(), AttributeValue::S("a".into())),
+            ("n".to_string(), AttributeValue::N("1".into())),
+        ]
+        .into();
+        assert_eq!(
+            unchanged(&mut p, &loaded).unwrap(),
+            "#c0 = :c0 AND #c1 = :c1"
+        );
+        assert_eq!(p.names["#c1"], "n");
+        assert!(unchanged(&mut Placeholders::default(), &item::Item::new()).is_err());
+        let with_set = |s: &[&str]| -> item::Item {
+            [(
+                "s".to_string(),
+                AttributeValue::Ss(s.iter().map(|x| x.to_string()).collect()),
+            )]
+            .into()
+        };
+        assert!(same_item(&with_set(&["a", "b"]), &with_set(&["b", "a"])));
+        assert!(!same_item(&with_set(&["a"]), &with_set(&["a", "b"])));
+        let mut more = loaded.clone();
+        more.insert("added".into(), AttributeValue::Bool(true));
+        assert!(!same_item(&loaded, &more), "an added attribute is a change");
     }
 
     #[test]

@@ -83,9 +83,15 @@ async fn respond(
         if let Err(guard::Refused(status, message)) = guard.api(request.headers()) {
             return json(&Answer::error(status, message));
         }
-        let answer = match *request.method() {
-            Method::GET => api::get(scope, api, &query).await,
-            _ => Answer::error(405, "this API only reads, so far"),
+        let method = request.method().clone();
+        let api = api.to_string();
+        let answer = match method {
+            Method::GET => api::get(scope, &api, &query).await,
+            Method::PUT | Method::DELETE => match body(request).await {
+                Ok(bytes) => api::change(scope, method == Method::DELETE, &api, &bytes).await,
+                Err(answer) => answer,
+            },
+            _ => Answer::error(405, "GET reads, PUT and DELETE change an item"),
         };
         return json(&answer);
     }
@@ -100,6 +106,19 @@ async fn respond(
         "/app.js" => asset("text/javascript; charset=utf-8", SCRIPT),
         "/app.css" => asset("text/css; charset=utf-8", STYLE),
         _ => plain(404, "not found"),
+    }
+}
+
+/// A request's body, at most a little more than DynamoDB's largest item as JSON text.
+async fn body(request: Request<Incoming>) -> Result<Bytes, Answer> {
+    use http_body_util::{BodyExt, Limited};
+    const MAX_BODY: usize = 2 * 1024 * 1024;
+    match Limited::new(request.into_body(), MAX_BODY).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(_) => Err(Answer::error(
+            413,
+            "the request body is too large or was cut short",
+        )),
     }
 }
 

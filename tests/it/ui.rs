@@ -538,3 +538,213 @@ fn the_query_and_scan_forms_return_what_the_commands_return() {
         );
     }
 }
+
+/// A PUT or DELETE of one item through the API: status and body.
+fn change(ui: &Ui, method: &str, table: &str, body: &Value) -> (u16, Value) {
+    let mut stream = TcpStream::connect(("127.0.0.1", ui.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let body = body.to_string();
+    write!(
+        stream,
+        "{method} /api/tables/{table}/item HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Ddb-Secret: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        ui.port,
+        ui.secret,
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, serde_json::from_str(body).unwrap_or(Value::Null))
+}
+
+#[test]
+fn edits_are_conditioned_on_the_item_as_loaded() {
+    let suite = Suite::new();
+    let table = suite.table_name("UiEdit");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    let ui = Ui::start(&suite, &[]);
+    let get = |id: &str| -> Option<Value> {
+        let out = suite.run(&["get", &table, id, "--typed", "-o", "ndjson"]);
+        crate::common::ndjson(&String::from_utf8_lossy(&out.stdout))
+            .into_iter()
+            .next()
+    };
+
+    // Add, in plain JSON with a 38-digit number: stored exactly. Adding it again is a conflict.
+    let text = format!("{{\"id\": \"a\", \"n\": {BIG}, \"tags\": [\"x\"]}}");
+    let add = json!({"text": text, "typed": false, "expected": null});
+    let (status, body) = change(&ui, "PUT", &table, &add);
+    assert_eq!(status, 200, "{body}");
+    let loaded = get("a").unwrap();
+    assert_eq!(loaded["n"], json!({ "N": BIG }));
+    let (status, body) = change(&ui, "PUT", &table, &add);
+    assert_eq!(status, 409, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("exists"));
+
+    // Another client changes the item after the page loaded it: the save is refused, the
+    // other client's change stays, and the answer shows the item as it now is.
+    suite.run_ok(&["update", &table, "a", "--set", "by=other"]);
+    let edited = json!({"id": {"S": "a"}, "n": {"N": "1"}}).to_string();
+    let (status, body) = change(
+        &ui,
+        "PUT",
+        &table,
+        &json!({"text": edited, "typed": true, "expected": loaded}),
+    );
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["current"]["by"], json!({"S": "other"}));
+    assert_eq!(
+        get("a").unwrap()["by"],
+        json!({"S": "other"}),
+        "not overwritten"
+    );
+    // Saved against what is there now, it goes through.
+    let now = get("a").unwrap();
+    let (status, body) = change(
+        &ui,
+        "PUT",
+        &table,
+        &json!({"text": edited, "typed": true, "expected": now}),
+    );
+    assert_eq!(status, 200, "{body}");
+    let saved = get("a").unwrap();
+    assert_eq!(saved, json!({"id": {"S": "a"}, "n": {"N": "1"}}));
+    // The key cannot change under a save; a missing key attribute is named.
+    let other_key = json!({"id": {"S": "b"}}).to_string();
+    let (status, _) = change(
+        &ui,
+        "PUT",
+        &table,
+        &json!({"text": other_key, "typed": true, "expected": saved}),
+    );
+    assert_eq!(status, 400);
+    let (status, body) = change(
+        &ui,
+        "PUT",
+        &table,
+        &json!({"text": "{\"n\": 1}", "typed": false, "expected": null}),
+    );
+    assert_eq!(status, 400);
+    assert!(body["error"].as_str().unwrap().contains("id"), "{body}");
+
+    // Delete: refused when the item changed since it was loaded, done when it did not.
+    suite.run_ok(&["update", &table, "a", "--add", "n=1"]);
+    let key = json!({"id": {"S": "a"}});
+    let (status, _) = change(
+        &ui,
+        "DELETE",
+        &table,
+        &json!({"key": key, "expected": saved}),
+    );
+    assert_eq!(status, 409);
+    assert!(get("a").is_some(), "kept");
+    let now = get("a").unwrap();
+    let (status, body) = change(&ui, "DELETE", &table, &json!({"key": key, "expected": now}));
+    assert_eq!(status, 200, "{body}");
+    assert!(get("a").is_none(), "deleted");
+
+    // --read-only writes nothing.
+    let read_only = Ui::start(&suite, &["--read-only"]);
+    let (status, _) = change(&read_only, "PUT", &table, &add);
+    assert_eq!(status, 403);
+    assert!(get("a").is_none());
+}
+
+/// Node, for the DevTools-protocol driver (tests/ui/browser.mjs); like chromium, required under CI.
+fn node() -> bool {
+    let found = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but node is missing"
+        );
+        eprintln!("skipped: no node on this machine");
+    }
+    found
+}
+
+#[test]
+fn a_person_pages_queries_edits_and_deletes_in_a_real_browser() {
+    let Some(browser) = chromium() else { return };
+    if !node() {
+        return;
+    }
+    let suite = Suite::new();
+    let table = suite.table_name("UiClick");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    let file = suite.dir().join("items.ndjson");
+    let lines: String = (0..250)
+        .map(|i| format!("{{\"id\": \"k{i:03}\", \"n\": {i}}}\n"))
+        .collect();
+    std::fs::write(&file, lines).unwrap();
+    suite.run_ok(&["put", &table, "--file", file.to_str().unwrap()]);
+    let ui = Ui::start(&suite, &["--tables", &table]);
+    let url = format!("http://127.0.0.1:{}/#secret={}", ui.port, ui.secret);
+    let mut ddb = vec![assert_cmd::cargo::cargo_bin("ddb").display().to_string()];
+    ddb.extend(suite.target_args());
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui/browser.mjs");
+    let mut command = std::process::Command::new("node");
+    suite.clean_env(&mut command);
+    let out = command
+        .arg("--experimental-websocket")
+        .arg(&script)
+        .arg(&browser)
+        .arg(suite.dir().join("cdp-profile"))
+        .arg(&url)
+        .arg(&table)
+        .arg(serde_json::to_string(&ddb).unwrap())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let seen: Value = serde_json::from_str(text.trim())
+        .unwrap_or_else(|_| panic!("the driver printed: {text}\n{}", stderr(&out)));
+    assert!(seen.get("error").is_none(), "{seen}");
+
+    // Next, Next: 100 + 100 + 50, every item once.
+    let pages: Vec<Vec<String>> = serde_json::from_value(seen["pages"].clone()).unwrap();
+    assert_eq!(
+        pages.iter().map(Vec::len).collect::<Vec<_>>(),
+        vec![100, 100, 50]
+    );
+    let all: BTreeSet<&String> = pages.iter().flatten().collect();
+    assert_eq!(all.len(), 250, "nothing repeated or skipped");
+    // The Query reads one item for one item; the Scan reads a page's worth.
+    assert_eq!(seen["query"]["ids"], json!(["k007"]));
+    assert!(
+        seen["query"]["cost"]
+            .as_str()
+            .unwrap()
+            .starts_with("Query: read 1 items to return 1"),
+        "{seen}"
+    );
+    assert!(
+        seen["scan"]
+            .as_str()
+            .unwrap()
+            .starts_with("Scan: read 100 items to return 100"),
+        "{seen}"
+    );
+    // The conflict was shown with the other client's change, which stands.
+    let id = seen["conflict"]["id"].as_str().unwrap();
+    assert!(
+        seen["conflict"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("changed since it was loaded"),
+        "{seen}"
+    );
+    assert!(seen["conflict"]["now"].as_str().unwrap().contains("other"));
+    let item = crate::common::ndjson(&suite.run_ok(&["get", &table, id, "-o", "ndjson"]));
+    assert_eq!(item[0]["by"], "other");
+    assert_ne!(item[0]["n"], 999, "the page's edit was not written");
+    // The deleted item is gone.
+    let deleted = seen["deleted"].as_str().unwrap();
+    assert_eq!(suite.run(&["get", &table, deleted]).status.code(), Some(4));
+}

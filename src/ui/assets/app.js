@@ -23,11 +23,124 @@ const state = {
   starts: [null], page: 0, last: null,
 };
 
-async function api(path) {
-  const res = await fetch("/api/" + path, { headers: { "X-Ddb-Secret": secret } });
+async function api(path, method, payload) {
+  const init = { method: method || "GET", headers: { "X-Ddb-Secret": secret } };
+  if (payload !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(payload);
+  }
+  const res = await fetch("/api/" + path, init);
   const body = await res.json().catch(() => ({ error: res.statusText }));
-  if (!res.ok) throw new Error(body.error || res.statusText);
+  if (!res.ok) {
+    const err = new Error(body.error || res.statusText);
+    err.status = res.status;
+    err.body = body;
+    throw err;
+  }
   return body;
+}
+
+// DynamoDB JSON as plain JSON text, numbers written as stored (never through a float).
+function plain(v) {
+  const [type, x] = Object.entries(v)[0];
+  switch (type) {
+    case "S": case "B": return JSON.stringify(x);
+    case "N": return x;
+    case "BOOL": return String(x);
+    case "NULL": return "null";
+    case "SS": case "BS": return "[" + x.map((s) => JSON.stringify(s)).join(", ") + "]";
+    case "NS": return "[" + x.join(", ") + "]";
+    case "L": return "[" + x.map(plain).join(", ") + "]";
+    case "M": return "{" + Object.entries(x).map(([k, y]) => JSON.stringify(k) + ": " + plain(y)).join(", ") + "}";
+    default: return "null";
+  }
+}
+
+function itemText(it, format) {
+  if (format === "typed") return JSON.stringify(it, null, 2);
+  const lines = Object.entries(it).map(([k, v]) => "  " + JSON.stringify(k) + ": " + plain(v));
+  return "{\n" + lines.join(",\n") + "\n}";
+}
+
+function format() {
+  return document.querySelector("input[name=fmt]:checked").value;
+}
+
+// The editor: the item as loaded (null for a new one) is what a save or delete is conditioned on.
+function edit(it) {
+  state.loaded = it;
+  $("editor").hidden = false;
+  $("conflict").hidden = true;
+  $("editor-title").textContent = it ? "Item " + state.key.map((k) => show(it[k])).join(" / ") : "New item";
+  $("delete-item").disabled = !it;
+  const template = {};
+  for (const k of state.key) template[k] = { S: "" };
+  $("editor-text").value = itemText(it || template, format());
+  $("editor-text").focus();
+}
+
+async function save() {
+  try {
+    await api("tables/" + encodeURIComponent(state.table) + "/item", "PUT", {
+      text: $("editor-text").value, typed: format() === "typed", expected: state.loaded,
+    });
+    $("editor").hidden = true;
+    await reload();
+    say("Saved.");
+  } catch (e) {
+    conflict(e);
+  }
+}
+
+async function removeItem(it) {
+  const key = {};
+  for (const k of state.key) key[k] = it[k];
+  await api("tables/" + encodeURIComponent(state.table) + "/item", "DELETE", { key, expected: it });
+}
+
+async function deleteLoaded() {
+  try {
+    await removeItem(state.loaded);
+    $("editor").hidden = true;
+    await reload();
+    say("Deleted.");
+  } catch (e) {
+    conflict(e);
+  }
+}
+
+// A conflict shows the item as it now is; nothing was written.
+function conflict(e) {
+  say(e.message, true);
+  if (e.status === 409) {
+    $("conflict").hidden = false;
+    $("conflict").textContent = e.body.current
+      ? "Now:\n" + itemText(e.body.current, format())
+      : "The item no longer exists.";
+  }
+}
+
+async function deleteSelected() {
+  const boxes = [...document.querySelectorAll("#items tbody input[type=checkbox]:checked")];
+  if (!boxes.length) return say("Select items first.");
+  if (!confirm("Delete " + boxes.length + " items from " + state.table + "?")) return;
+  let done = 0;
+  const failed = [];
+  for (const box of boxes) {
+    try {
+      await removeItem(state.rows[Number(box.dataset.row)]);
+      done += 1;
+    } catch (e) {
+      failed.push(e.message);
+    }
+  }
+  await reload();
+  say(done + " deleted" + (failed.length ? "; " + failed.length + " not: " + failed[0] : "."), failed.length > 0);
+}
+
+// The page being shown, again (after a change).
+async function reload() {
+  await loadPage();
 }
 
 function say(text, error) {
@@ -202,24 +315,37 @@ async function loadPage() {
 }
 
 function render(items) {
+  state.rows = items;
   const names = new Set();
   for (const it of items) for (const k of Object.keys(it)) names.add(k);
   const rest = [...names].filter((n) => !state.key.includes(n)).sort();
   const cols = state.key.concat(rest);
   const head = document.createElement("tr");
+  head.append(cell("th", ""));
   for (const c of cols) head.append(cell("th", c, state.key.includes(c) ? "key" : ""));
   $("items").tHead.replaceChildren(head);
   const tbody = $("items").tBodies[0];
   tbody.replaceChildren();
-  for (const it of items) {
+  items.forEach((it, n) => {
     const tr = document.createElement("tr");
+    const pick = document.createElement("td");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.dataset.row = String(n);
+    box.setAttribute("aria-label", "select");
+    const open = document.createElement("button");
+    open.type = "button";
+    open.textContent = "Edit";
+    open.addEventListener("click", () => edit(it));
+    pick.append(box, " ", open);
+    tr.append(pick);
     for (const c of cols) {
       // Own attributes only: an item without "constructor" must not show Object's.
       const v = Object.hasOwn(it, c) ? it[c] : undefined;
       tr.append(cell("td", show(v), v && v.N !== undefined ? "n" : ""));
     }
     tbody.append(tr);
-  }
+  });
 }
 
 async function route() {
@@ -263,6 +389,16 @@ window.addEventListener("DOMContentLoaded", async () => {
   $("add-filter").addEventListener("click", addFilter);
   $("index").addEventListener("change", showKey);
   $("sk-op").addEventListener("change", () => { $("sk2").hidden = $("sk-op").value !== "between"; });
+  $("new-item").addEventListener("click", () => edit(null));
+  $("delete-selected").addEventListener("click", deleteSelected);
+  $("save").addEventListener("click", save);
+  $("delete-item").addEventListener("click", deleteLoaded);
+  $("close-editor").addEventListener("click", () => { $("editor").hidden = true; });
+  for (const r of document.querySelectorAll("input[name=fmt]")) {
+    r.addEventListener("change", () => {
+      if (!$("editor").hidden) $("editor-text").value = itemText(state.loaded || {}, format());
+    });
+  }
   $("prev").addEventListener("click", () => move(-1));
   $("next").addEventListener("click", () => move(1));
   $("page-size").addEventListener("change", () => { state.starts = [null]; state.page = 0; move(0); });

@@ -112,6 +112,12 @@ impl Suite {
     /// [`bare`](Self::bare) as a std command, for what assert_cmd cannot do (a pseudo-terminal).
     pub fn bare_std(&self) -> StdCommand {
         let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("ddb"));
+        self.clean_env(&mut cmd);
+        cmd
+    }
+
+    /// The environment every ddb of the suite runs in (also for programs that start ddb).
+    pub fn clean_env(&self, cmd: &mut StdCommand) {
         for var in [
             "AWS_REGION",
             "AWS_DEFAULT_REGION",
@@ -135,7 +141,6 @@ impl Suite {
         cmd.env("HOME", self.dir.path());
         cmd.env("XDG_DATA_HOME", self.dir.path().join("xdg-data"));
         cmd.env("XDG_CACHE_HOME", self.dir.path().join("xdg-cache"));
-        cmd
     }
 
     /// A table name no other test uses.
