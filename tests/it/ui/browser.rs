@@ -1,0 +1,190 @@
+//! The page in a real browser: headless Chromium renders it, and a DevTools-protocol driver
+//! (tests/ui/browser.mjs) pages, queries, scans, edits against another client and deletes.
+
+use std::collections::BTreeSet;
+
+use serde_json::{json, Value};
+
+use super::{Ui, BIG};
+use crate::common::{stderr, Suite};
+
+/// The browser the page is tested in: Debian's `chromium`. Without one the test says so and
+/// passes, except under CI (`CI` set), where .ci/run installs it and its absence is a failure.
+fn chromium() -> Option<String> {
+    let found = ["chromium", "chromium-browser"].into_iter().find(|name| {
+        std::process::Command::new(name)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but no chromium is installed"
+        );
+        eprintln!("skipped: no chromium on this machine (apt-get install chromium)");
+    }
+    found.map(str::to_string)
+}
+
+/// The DOM after the page's script ran, in headless Chromium.
+fn rendered(browser: &str, profile: &std::path::Path, url: &str) -> String {
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(["--dump-dom", url])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_page_renders_tables_and_a_page_of_items_in_a_real_browser() {
+    let Some(browser) = chromium() else { return };
+    let suite = Suite::new();
+    let table = suite.table_name("UiPage");
+    let small = suite.table_name("UiBig");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    suite.run_ok(&["create-table", &small, "--pk", "id:S"]);
+    let file = suite.dir().join("items.ndjson");
+    let lines: String = (0..150)
+        .map(|i| format!("{{\"id\": \"k{i:03}\", \"n\": {i}}}\n"))
+        .collect();
+    std::fs::write(&file, lines).unwrap();
+    suite.run_ok(&["put", &table, "--file", file.to_str().unwrap()]);
+    suite.run_ok(&["put", &small, &format!("{{\"id\": \"big\", \"n\": {BIG}}}")]);
+    let ui = Ui::start(&suite, &["--tables", &format!("{table},{small}")]);
+    let url = format!("http://127.0.0.1:{}/#secret={}", ui.port, ui.secret);
+
+    let tables = rendered(&browser, &suite.dir().join("chromium"), &url);
+    assert!(tables.contains(&format!(">{table}</a>")), "{tables}");
+    assert!(tables.contains("id (S)"), "the key schema is shown");
+
+    let items = rendered(
+        &browser,
+        &suite.dir().join("chromium"),
+        &format!("{url}&table={table}"),
+    );
+    let body = items.split("<tbody>").nth(2).expect("the items table");
+    let rows = body
+        .split("</tbody>")
+        .next()
+        .unwrap()
+        .matches("<tr>")
+        .count();
+    assert_eq!(rows, 100, "one page of 100 items");
+    assert!(items.contains("page 1, 100 items"), "{items}");
+    assert!(
+        items.contains("Scan: read 100 items to return 100"),
+        "the cost line: {items}"
+    );
+    // A 38-digit number is shown as stored, not as a rounded float.
+    let big = rendered(
+        &browser,
+        &suite.dir().join("chromium"),
+        &format!("{url}&table={small}"),
+    );
+    assert!(big.contains(&format!(">{BIG}</td>")), "{big}");
+}
+
+/// Node, for the DevTools-protocol driver (tests/ui/browser.mjs); like chromium, required under CI.
+fn node() -> bool {
+    let found = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but node is missing"
+        );
+        eprintln!("skipped: no node on this machine");
+    }
+    found
+}
+
+#[test]
+fn a_person_pages_queries_edits_and_deletes_in_a_real_browser() {
+    let Some(browser) = chromium() else { return };
+    if !node() {
+        return;
+    }
+    let suite = Suite::new();
+    let table = suite.table_name("UiClick");
+    suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
+    let file = suite.dir().join("items.ndjson");
+    let lines: String = (0..250)
+        .map(|i| format!("{{\"id\": \"k{i:03}\", \"n\": {i}}}\n"))
+        .collect();
+    std::fs::write(&file, lines).unwrap();
+    suite.run_ok(&["put", &table, "--file", file.to_str().unwrap()]);
+    let ui = Ui::start(&suite, &["--tables", &table]);
+    let url = format!("http://127.0.0.1:{}/#secret={}", ui.port, ui.secret);
+    let mut ddb = vec![assert_cmd::cargo::cargo_bin("ddb").display().to_string()];
+    ddb.extend(suite.target_args());
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui/browser.mjs");
+    let mut command = std::process::Command::new("node");
+    suite.clean_env(&mut command);
+    let out = command
+        .arg("--experimental-websocket")
+        .arg(&script)
+        .arg(&browser)
+        .arg(suite.dir().join("cdp-profile"))
+        .arg(&url)
+        .arg(&table)
+        .arg(serde_json::to_string(&ddb).unwrap())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let seen: Value = serde_json::from_str(text.trim())
+        .unwrap_or_else(|_| panic!("the driver printed: {text}\n{}", stderr(&out)));
+    assert!(seen.get("error").is_none(), "{seen}");
+
+    // Next, Next: 100 + 100 + 50, every item once.
+    let pages: Vec<Vec<String>> = serde_json::from_value(seen["pages"].clone()).unwrap();
+    assert_eq!(
+        pages.iter().map(Vec::len).collect::<Vec<_>>(),
+        vec![100, 100, 50]
+    );
+    let all: BTreeSet<&String> = pages.iter().flatten().collect();
+    assert_eq!(all.len(), 250, "nothing repeated or skipped");
+    // The Query reads one item for one item; the Scan reads a page's worth.
+    assert_eq!(seen["query"]["ids"], json!(["k007"]));
+    assert!(
+        seen["query"]["cost"]
+            .as_str()
+            .unwrap()
+            .starts_with("Query: read 1 items to return 1"),
+        "{seen}"
+    );
+    assert!(
+        seen["scan"]
+            .as_str()
+            .unwrap()
+            .starts_with("Scan: read 100 items to return 100"),
+        "{seen}"
+    );
+    // The conflict was shown with the other client's change, which stands.
+    let id = seen["conflict"]["id"].as_str().unwrap();
+    assert!(
+        seen["conflict"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("changed since it was loaded"),
+        "{seen}"
+    );
+    assert!(seen["conflict"]["now"].as_str().unwrap().contains("other"));
+    let item = crate::common::ndjson(&suite.run_ok(&["get", &table, id, "-o", "ndjson"]));
+    assert_eq!(item[0]["by"], "other");
+    assert_ne!(item[0]["n"], 999, "the page's edit was not written");
+    // The deleted item is gone.
+    let deleted = seen["deleted"].as_str().unwrap();
+    assert_eq!(suite.run(&["get", &table, deleted]).status.code(), Some(4));
+}
