@@ -69,7 +69,7 @@ pub async fn change(scope: &Scope<'_>, delete: bool, path: &str, body: &[u8]) ->
     let key_names = schema.key.names();
     let mut placeholders = Placeholders::default();
     let condition = match &expected {
-        Some(loaded) => form::unchanged(&mut placeholders, loaded),
+        Some(loaded) => form::unchanged(&mut placeholders, loaded, &key_names),
         None if delete => Err("a delete needs the item as it was loaded (expected)".into()),
         // Adding: no item with this key may exist.
         None => placeholders
@@ -129,17 +129,25 @@ pub async fn change(scope: &Scope<'_>, delete: bool, path: &str, body: &[u8]) ->
         };
     }
     let result = if delete {
-        let key = match change.key.as_ref().map(|k| item::item_from_json(k, true)) {
-            Some(Ok(key)) => key,
-            Some(Err(e)) => return Answer::error(400, format!("key: {e}")),
-            None => return Answer::error(400, "a delete needs the key"),
+        // The key is the loaded item's; one given beside it must be the same.
+        let Some(loaded) = &expected else {
+            return Answer::error(400, "a delete needs the item as it was loaded (expected)");
         };
+        let key: item::Item = key_names
+            .iter()
+            .filter_map(|k| Some((k.clone(), loaded.get(k)?.clone())))
+            .collect();
+        if let Some(given) = change.key.as_ref() {
+            if item::item_from_json(given, true).ok().as_ref() != Some(&key) {
+                return Answer::error(400, "key: not the key of the loaded item");
+            }
+        }
         conditional!(client.delete_item().table_name(&table).set_key(Some(key)))
     } else {
         let text = change.text.as_deref().unwrap_or("");
         let new = match item::parse_json(text)
             .map_err(|e| e.to_string())
-            .and_then(|v| item::item_from_json(&v, change.typed).map_err(|e| e.to_string()))
+            .and_then(|v| new_item(&v, change.typed, expected.as_ref()))
         {
             Ok(new) => new,
             Err(e) => return Answer::error(400, format!("the item: {e}")),
@@ -161,6 +169,71 @@ pub async fn change(scope: &Scope<'_>, delete: bool, path: &str, body: &[u8]) ->
         Ok(()) => Answer::ok(json!({ "written": true })),
         Err(Failed::Conflict(current)) => conflict_answer(&expected, current, &key_names),
         Err(Failed::Other(err)) => Answer::error(status_of(&err), format!("{err:#}")),
+    }
+}
+
+/// The item a save writes. In plain JSON an attribute left as it was loaded keeps its loaded
+/// type (a set stays a set, binary stays binary); what was changed is read as plain JSON.
+fn new_item(value: &Value, typed: bool, loaded: Option<&item::Item>) -> Result<item::Item, String> {
+    if typed {
+        return item::item_from_json(value, true).map_err(|e| e.to_string());
+    }
+    let Value::Object(fields) = value else {
+        return Err("an item is a JSON object".into());
+    };
+    fields
+        .iter()
+        .map(|(name, v)| {
+            let kept = loaded
+                .and_then(|l| l.get(name))
+                .filter(|old| &item::to_plain(old) == v);
+            match kept {
+                Some(old) => Ok((name.clone(), old.clone())),
+                None => item::from_plain(v, name)
+                    .map(|a| (name.clone(), a))
+                    .map_err(|e| e.to_string()),
+            }
+        })
+        .collect()
+}
+
+/// The item with this key (`?key=` DynamoDB JSON), read strongly consistent: what the editor
+/// loads, whole, whatever page or projection the row came from.
+async fn one_item(scope: &Scope<'_>, table: &str, query: &str) -> Answer {
+    if !scope.allows(table) {
+        return Answer::error(404, format!("table {table} is not shown here (--tables)"));
+    }
+    let params = parse_query(query);
+    let key = match params
+        .get("key")
+        .map(|k| serde_json::from_str::<Value>(k).map_err(|e| e.to_string()))
+        .map(|v| v.and_then(|v| item::item_from_json(&v, true).map_err(|e| e.to_string())))
+    {
+        Some(Ok(key)) => key,
+        Some(Err(e)) => return Answer::error(400, format!("key: {e}")),
+        None => return Answer::error(400, "key: the item's key in DynamoDB JSON"),
+    };
+    match scope
+        .db
+        .client
+        .get_item()
+        .table_name(table)
+        .set_key(Some(key))
+        .consistent_read(true)
+        .send()
+        .await
+    {
+        Ok(out) => match out.item {
+            Some(found) => Answer::ok(json!({ "item": item::item_to_json(&found, &[], true) })),
+            None => Answer::error(
+                404,
+                "no item has this key (deleted since the page was read?)",
+            ),
+        },
+        Err(e) => {
+            let err = crate::client::api_error(e, &scope.db.at(table));
+            Answer::error(status_of(&err), format!("{err:#}"))
+        }
     }
 }
 
@@ -271,6 +344,7 @@ pub async fn get(scope: &Scope<'_>, path: &str, query: &str) -> Answer {
         ["tables", table] => describe(scope, &segment(table)).await,
         ["tables", table, "items"] => read(scope, &segment(table), query, Read::Scan).await,
         ["tables", table, "query"] => read(scope, &segment(table), query, Read::Query).await,
+        ["tables", table, "item"] => one_item(scope, &segment(table), query).await,
         _ => Answer::error(404, format!("no such API: /api/{path}")),
     }
 }

@@ -109,15 +109,36 @@ pub fn filter(placeholders: &mut Placeholders, rows: &[Row]) -> Result<Option<St
     Ok((!parts.is_empty()).then(|| parts.join(" AND ")))
 }
 
+/// The longest condition [`unchanged`] builds, in characters (DynamoDB's limit is 4 KB).
+const MAX_CONDITION: usize = 3000;
+/// The most terms it joins.
+const MAX_TERMS: usize = 100;
+
 /// The condition that an item still holds what the page loaded: every top-level attribute
 /// equal to its loaded value (sets compare as sets, maps and lists as documents). An attribute
 /// another client added is not seen by it (DynamoDB has no condition on names it is not told),
 /// which is why the API first reads the item and compares it whole ([`same_item`]).
-pub fn unchanged(placeholders: &mut Placeholders, loaded: &item::Item) -> Result<String, String> {
-    let mut names: Vec<&String> = loaded.keys().collect();
+///
+/// DynamoDB caps an expression at 4 KB: the key attributes come first, then the others in name
+/// order while the condition stays under [`MAX_CONDITION`] characters and [`MAX_TERMS`] terms
+/// (the whole-item comparison before the write covers the rest).
+pub fn unchanged(
+    placeholders: &mut Placeholders,
+    loaded: &item::Item,
+    key_names: &[String],
+) -> Result<String, String> {
+    let mut names: Vec<&String> = loaded.keys().filter(|n| !key_names.contains(n)).collect();
     names.sort();
-    let mut parts = Vec::new();
-    for (i, name) in names.into_iter().enumerate() {
+    let names = key_names
+        .iter()
+        .filter(|k| loaded.contains_key(*k))
+        .chain(names);
+    let mut parts: Vec<String> = Vec::new();
+    for (i, name) in names.enumerate() {
+        let length: usize = parts.iter().map(|p| p.len() + 5).sum();
+        if parts.len() >= MAX_TERMS || length > MAX_CONDITION {
+            break;
+        }
         let key = placeholders
             .generated_name(&format!("#c{i}"), name)
             .map_err(|e| e.message)?;
@@ -254,12 +275,24 @@ mod tests {
             ("n".to_string(), AttributeValue::N("1".into())),
         ]
         .into();
+        let key = vec!["n".to_string()];
         assert_eq!(
-            unchanged(&mut p, &loaded).unwrap(),
+            unchanged(&mut p, &loaded, &key).unwrap(),
             "#c0 = :c0 AND #c1 = :c1"
         );
-        assert_eq!(p.names["#c1"], "n");
-        assert!(unchanged(&mut Placeholders::default(), &item::Item::new()).is_err());
+        assert_eq!(p.names["#c0"], "n", "the key first");
+        assert!(unchanged(&mut Placeholders::default(), &item::Item::new(), &key).is_err());
+        let wide: item::Item = (0..500)
+            .map(|i| {
+                (
+                    format!("attribute_{i:03}"),
+                    AttributeValue::N(i.to_string()),
+                )
+            })
+            .collect();
+        let condition = unchanged(&mut Placeholders::default(), &wide, &key).unwrap();
+        assert!(condition.len() < 4000, "{}", condition.len());
+        assert_eq!(condition.matches(" = ").count(), MAX_TERMS);
         let with_set = |s: &[&str]| -> item::Item {
             [(
                 "s".to_string(),

@@ -112,7 +112,7 @@ async fn respond(
 /// A request's body, at most a little more than DynamoDB's largest item as JSON text.
 async fn body(request: Request<Incoming>) -> Result<Bytes, Answer> {
     use http_body_util::{BodyExt, Limited};
-    const MAX_BODY: usize = 2 * 1024 * 1024;
+    const MAX_BODY: usize = 4 * 1024 * 1024;
     match Limited::new(request.into_body(), MAX_BODY).collect().await {
         Ok(collected) => Ok(collected.to_bytes()),
         Err(_) => Err(Answer::error(

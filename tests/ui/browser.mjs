@@ -9,8 +9,17 @@ import { spawn, execFileSync } from "node:child_process";
 const [browser, profile, url, table, ddbJson] = process.argv.slice(2);
 const ddb = JSON.parse(ddbJson); // the ddb binary and its target options, for "another client"
 const deadline = Date.now() + 90_000;
+const seen = {};
+let chrome;
+// Whatever hangs (the browser's start, the socket, a reply), the driver ends in bounded time.
+const watchdog = setTimeout(() => {
+  seen.error = (seen.error || "") + " the driver timed out";
+  console.log(JSON.stringify(seen));
+  if (chrome) chrome.kill("SIGKILL");
+  process.exit(1);
+}, 120_000);
 
-const chrome = spawn(browser, [
+chrome = spawn(browser, [
   "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
   "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank",
 ], { stdio: ["ignore", "ignore", "pipe"] });
@@ -60,7 +69,6 @@ async function until(expression, what) {
 const rows = "[...document.querySelectorAll('#items tbody tr')]";
 const ids = `${rows}.map((tr) => tr.children[1].textContent)`;
 
-const seen = {};
 try {
   await send("Page.navigate", { url: `${url}&table=${table}` }, sessionId);
   await until(`${rows}.length > 0`, "the first page");
@@ -111,5 +119,9 @@ try {
 } finally {
   console.log(JSON.stringify(seen));
   ws.close();
+  const exited = new Promise((r) => chrome.once("exit", r));
   chrome.kill();
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (chrome.exitCode === null) chrome.kill("SIGKILL");
+  clearTimeout(watchdog);
 }

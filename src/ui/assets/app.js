@@ -67,7 +67,19 @@ function format() {
 }
 
 // The editor: the item as loaded (null for a new one) is what a save or delete is conditioned on.
-function edit(it) {
+// A row may be partial (a projection, an index), so the whole item is read first.
+async function edit(row) {
+  let it = null;
+  if (row) {
+    const key = {};
+    for (const k of state.key) key[k] = row[k];
+    try {
+      it = (await api("tables/" + encodeURIComponent(state.table) + "/item?key=" +
+        encodeURIComponent(JSON.stringify(key)))).item;
+    } catch (e) {
+      return say(e.message, true);
+    }
+  }
   state.loaded = it;
   $("editor").hidden = false;
   $("conflict").hidden = true;
@@ -75,7 +87,8 @@ function edit(it) {
   $("delete-item").disabled = !it;
   const template = {};
   for (const k of state.key) template[k] = { S: "" };
-  $("editor-text").value = itemText(it || template, format());
+  state.shown = itemText(it || template, format());
+  $("editor-text").value = state.shown;
   $("editor-text").focus();
 }
 
@@ -84,6 +97,7 @@ async function save() {
     await api("tables/" + encodeURIComponent(state.table) + "/item", "PUT", {
       text: $("editor-text").value, typed: format() === "typed", expected: state.loaded,
     });
+    $("conflict").hidden = true;
     $("editor").hidden = true;
     await reload();
     say("Saved.");
@@ -109,30 +123,39 @@ async function deleteLoaded() {
   }
 }
 
-// A conflict shows the item as it now is; nothing was written.
+// A conflict shows the item as it now is; nothing was written. Having seen it, the user may
+// save their text over it: the next save is conditioned on the item shown.
 function conflict(e) {
-  say(e.message, true);
-  if (e.status === 409) {
-    $("conflict").hidden = false;
-    $("conflict").textContent = e.body.current
-      ? "Now:\n" + itemText(e.body.current, format())
-      : "The item no longer exists.";
-  }
+  $("conflict").hidden = e.status !== 409;
+  if (e.status !== 409) return say(e.message, true);
+  const current = e.body.current;
+  if (current && state.loaded) state.loaded = current;
+  say(e.message + (current && state.loaded ? " Save again to replace it with your text." : ""), true);
+  $("conflict").textContent = current ? "Now:\n" + itemText(current, format()) : "The item no longer exists.";
 }
 
 async function deleteSelected() {
-  const boxes = [...document.querySelectorAll("#items tbody input[type=checkbox]:checked")];
-  if (!boxes.length) return say("Select items first.");
-  if (!confirm("Delete " + boxes.length + " items from " + state.table + "?")) return;
+  if (state.busy) return;
+  // The rows are taken now: paging while the deletes run must not change which ones go.
+  const picked = [...document.querySelectorAll("#items tbody input[type=checkbox]:checked")]
+    .map((box) => state.rows[Number(box.dataset.row)]);
+  if (!picked.length) return say("Select items first.");
+  if (!confirm("Delete " + picked.length + " items from " + state.table + "?")) return;
+  state.busy = true;
+  $("prev").disabled = $("next").disabled = true;
   let done = 0;
   const failed = [];
-  for (const box of boxes) {
-    try {
-      await removeItem(state.rows[Number(box.dataset.row)]);
-      done += 1;
-    } catch (e) {
-      failed.push(e.message);
+  try {
+    for (const row of picked) {
+      try {
+        await removeItem(row);
+        done += 1;
+      } catch (e) {
+        failed.push(e.message);
+      }
     }
+  } finally {
+    state.busy = false;
   }
   await reload();
   say(done + " deleted" + (failed.length ? "; " + failed.length + " not: " + failed[0] : "."), failed.length > 0);
@@ -140,7 +163,7 @@ async function deleteSelected() {
 
 // The page being shown, again (after a change).
 async function reload() {
-  await loadPage();
+  await move(0);
 }
 
 function say(text, error) {
@@ -394,9 +417,20 @@ window.addEventListener("DOMContentLoaded", async () => {
   $("save").addEventListener("click", save);
   $("delete-item").addEventListener("click", deleteLoaded);
   $("close-editor").addEventListener("click", () => { $("editor").hidden = true; });
+  // Switching the format shows the item again in the other one; typed edits are not converted,
+  // so the switch waits until they are saved or closed.
   for (const r of document.querySelectorAll("input[name=fmt]")) {
     r.addEventListener("change", () => {
-      if (!$("editor").hidden) $("editor-text").value = itemText(state.loaded || {}, format());
+      if ($("editor").hidden) return;
+      if ($("editor-text").value !== state.shown) {
+        const back = r.value === "typed" ? "plain" : "typed";
+        document.querySelector(`input[name=fmt][value=${back}]`).checked = true;
+        return say("Save or close the item before switching its format.");
+      }
+      const template = {};
+      for (const k of state.key) template[k] = { S: "" };
+      state.shown = itemText(state.loaded || template, format());
+      $("editor-text").value = state.shown;
     });
   }
   $("prev").addEventListener("click", () => move(-1));

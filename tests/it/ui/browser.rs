@@ -132,7 +132,7 @@ fn a_person_pages_queries_edits_and_deletes_in_a_real_browser() {
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui/browser.mjs");
     let mut command = std::process::Command::new("node");
     suite.clean_env(&mut command);
-    let out = command
+    let mut child = command
         .arg("--experimental-websocket")
         .arg(&script)
         .arg(&browser)
@@ -140,8 +140,20 @@ fn a_person_pages_queries_edits_and_deletes_in_a_real_browser() {
         .arg(&url)
         .arg(&table)
         .arg(serde_json::to_string(&ddb).unwrap())
-        .output()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
+    // The driver bounds itself (120 s); this bounds the driver.
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(150) {
+            let _ = child.kill();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let out = child.wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     let seen: Value = serde_json::from_str(text.trim())
         .unwrap_or_else(|_| panic!("the driver printed: {text}\n{}", stderr(&out)));

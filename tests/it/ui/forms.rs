@@ -207,6 +207,51 @@ fn edits_are_conditioned_on_the_item_as_loaded() {
     assert_eq!(status, 200, "{body}");
     assert!(get("a").is_none(), "deleted");
 
+    // Plain JSON keeps what it cannot say: a set left as loaded stays a set, binary stays binary.
+    let typed = json!({"id": {"S": "s"}, "tags": {"SS": ["a", "b"]}, "bin": {"B": "AAE="}});
+    let (status, _) = change(
+        &ui,
+        "PUT",
+        &table,
+        &json!({"text": typed.to_string(), "typed": true, "expected": null}),
+    );
+    assert_eq!(status, 200);
+    let (status, loaded) = ui.api(&format!(
+        "/api/tables/{table}/item?key={}",
+        encode(&json!({"id": {"S": "s"}}).to_string())
+    ));
+    assert_eq!(status, 200, "{loaded}");
+    let loaded = loaded["item"].clone();
+    let plain = r#"{"id": "s", "tags": ["a", "b"], "bin": "AAE=", "x": 1}"#;
+    let (status, body) = change(
+        &ui,
+        "PUT",
+        &table,
+        &json!({"text": plain, "typed": false, "expected": loaded}),
+    );
+    assert_eq!(status, 200, "{body}");
+    let saved = get("s").unwrap();
+    assert_eq!(
+        saved["tags"]["SS"].as_array().map(Vec::len),
+        Some(2),
+        "{saved}"
+    );
+    assert_eq!(saved["bin"], json!({"B": "AAE="}));
+    assert_eq!(saved["x"], json!({"N": "1"}));
+    // A delete names the loaded item's key; another key beside it is refused.
+    let (status, _) = change(
+        &ui,
+        "DELETE",
+        &table,
+        &json!({"key": {"id": {"S": "other"}}, "expected": saved}),
+    );
+    assert_eq!(status, 400);
+    let (status, _) = ui.api(&format!(
+        "/api/tables/{table}/item?key={}",
+        encode(&json!({"id": {"S": "nothing"}}).to_string())
+    ));
+    assert_eq!(status, 404);
+
     // --read-only writes nothing.
     let read_only = Ui::start(&suite, &["--read-only"]);
     let (status, _) = change(&read_only, "PUT", &table, &add);
