@@ -10,7 +10,7 @@
 //! | command line | [`cli`] | the clap tree (`Cli`, `Command`) and the dispatch to the commands |
 //! | | [`commands`] | one file per subcommand, its `Args` and its `run`; shared argument groups ([`commands::args`]), the key of the item acted on ([`commands::key`]), query/scan output ([`commands::read`]), waiting for a table to settle ([`commands::wait`]), scans into the bulk writer for copy and truncate ([`commands::transfer`]); the only layer that prints results |
 //! | mechanisms | [`serve`] | the multi-client TCP server: protocol, handler, reply budget, one file per model |
-//! | | [`ui`](mod@ui) | `ddb ui`: the web admin's server, its guard (host, origin, per-launch secret), its JSON API and the embedded page |
+//! | | [`ui`](mod@ui) | `ddb ui`: the web admin's server, its guard (host, origin, per-launch secret), its JSON API (reads, the Query/Scan form, the item editor's conditional changes) and the embedded page |
 //! | | [`bench`](mod@bench) | query-vs-scan and serve load measurements, reports and plots |
 //! | | [`batch`] | BatchWriteItem lanes with retries (puts and deletes), for bulk loads, copies and truncates |
 //! | | [`stream`] | following a table's stream across its shards, for `tail` |

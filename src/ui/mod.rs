@@ -6,6 +6,7 @@
 //! command's connection instead of needing one of its own.
 
 pub mod api;
+mod edit;
 mod form;
 pub mod guard;
 
@@ -88,7 +89,7 @@ async fn respond(
         let answer = match method {
             Method::GET => api::get(scope, &api, &query).await,
             Method::PUT | Method::DELETE => match body(request).await {
-                Ok(bytes) => api::change(scope, method == Method::DELETE, &api, &bytes).await,
+                Ok(bytes) => edit::change(scope, method == Method::DELETE, &api, &bytes).await,
                 Err(answer) => answer,
             },
             _ => Answer::error(405, "GET reads, PUT and DELETE change an item"),
