@@ -72,6 +72,12 @@ const ids = `${rows}.map((tr) => tr.children[1].textContent)`;
 try {
   await send("Page.navigate", { url: `${url}&table=${table}` }, sessionId);
   await until(`${rows}.length > 0`, "the first page");
+  // Figures for the README, not asserted: machines are shared and noisy.
+  seen.timing = await js(`({
+    first_render_ms: performance.getEntriesByName("ddb-first-render")[0].startTime,
+    render_100_rows_ms: performance.getEntriesByName("ddb-render").at(-1).duration,
+    rows: ${rows}.length,
+  })`);
   // Page through with Next: every id once.
   const pages = [];
   for (;;) {

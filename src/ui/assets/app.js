@@ -214,6 +214,7 @@ async function listTables() {
     tr.append(name, cell("td", t.item_count ?? "", "n"), cell("td", key), cell("td", t.status || ""));
     tbody.append(tr);
   }
+  if (!performance.getEntriesByName("ddb-first-render").length) performance.mark("ddb-first-render");
   say(body.hint || (body.tables.length ? "" : "No tables."));
 }
 
@@ -337,7 +338,10 @@ async function loadPage() {
   say("");
 }
 
+// Rendering is measured (performance marks) so the load and render times can be read from the
+// browser: ddb-render is one page's rows, ddb-first-render the first rows after navigation.
 function render(items) {
+  performance.mark("ddb-render-start");
   state.rows = items;
   const names = new Set();
   for (const it of items) for (const k of Object.keys(it)) names.add(k);
@@ -369,6 +373,8 @@ function render(items) {
     }
     tbody.append(tr);
   });
+  performance.measure("ddb-render", "ddb-render-start");
+  if (!performance.getEntriesByName("ddb-first-render").length) performance.mark("ddb-first-render");
 }
 
 async function route() {

@@ -158,6 +158,11 @@ fn a_person_pages_queries_edits_and_deletes_in_a_real_browser() {
     let seen: Value = serde_json::from_str(text.trim())
         .unwrap_or_else(|_| panic!("the driver printed: {text}\n{}", stderr(&out)));
     assert!(seen.get("error").is_none(), "{seen}");
+    eprintln!(
+        "browser timings (debug build, not asserted): {}",
+        seen["timing"]
+    );
+    assert_eq!(seen["timing"]["rows"], 100);
 
     // Next, Next: 100 + 100 + 50, every item once.
     let pages: Vec<Vec<String>> = serde_json::from_value(seen["pages"].clone()).unwrap();
