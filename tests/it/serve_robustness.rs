@@ -346,12 +346,24 @@ fn a_client_that_stops_reading_is_closed_and_gives_its_reply_memory_back() {
             "{model}: waited {:?} for the greedy client",
             started.elapsed()
         );
+        // The server gives up on the greedy client after its 1 s request timeout; dropping the
+        // client before that would end the connection with a reset instead (a different log
+        // line), so the test waits for the server's word first (bounded).
+        let stalled = |log: &str| {
+            log.contains("read nothing")
+                || log.contains("Resource temporarily unavailable")
+                || log.contains("timed out")
+        };
+        let waiting = Instant::now();
+        while !stalled(&server.stderr.lock().unwrap())
+            && waiting.elapsed() < Duration::from_secs(15)
+        {
+            std::thread::sleep(Duration::from_millis(50));
+        }
         drop(greedy);
         let (_, log) = server.terminate();
         assert!(
-            log.contains("read nothing")
-                || log.contains("Resource temporarily unavailable")
-                || log.contains("timed out"),
+            stalled(&log),
             "{model}: the stalled client is logged: {log}"
         );
     }
