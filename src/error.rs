@@ -37,10 +37,7 @@ impl Outcome {
 /// code: 2 for usage errors, 1 otherwise; a closed stdout (`ddb scan T | head`) is the reader's
 /// choice, not a failure, and says nothing.
 pub fn report(err: &anyhow::Error) -> u8 {
-    if err.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    }) {
+    if is_broken_pipe(err) {
         return 0;
     }
     eprintln!("ddb: error: {err:#}");
@@ -54,6 +51,14 @@ pub fn report(err: &anyhow::Error) -> u8 {
     } else {
         1
     }
+}
+
+/// Whether the error is a closed stdout (the reader went away).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Arguments that parse but do not make sense together: exit 2, like clap's own usage errors.

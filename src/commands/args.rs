@@ -64,6 +64,16 @@ pub struct GlobalArgs {
 }
 
 impl GlobalArgs {
+    /// Takes the options that choose where requests go from `other`, keeping the rest.
+    pub fn set_target_from(&mut self, other: &GlobalArgs) {
+        self.endpoint_url.clone_from(&other.endpoint_url);
+        self.region.clone_from(&other.region);
+        self.profile.clone_from(&other.profile);
+        self.local = other.local;
+        self.data_dir.clone_from(&other.data_dir);
+        self.in_memory = other.in_memory;
+    }
+
     /// The options that choose where requests go.
     pub fn target(&self) -> TargetOptions {
         TargetOptions {

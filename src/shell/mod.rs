@@ -296,13 +296,7 @@ impl Session {
             Err(err) => return cli::report_clap(err),
         };
         let mut global = self.global.clone();
-        let target = parsed.global;
-        global.endpoint_url = target.endpoint_url;
-        global.region = target.region;
-        global.profile = target.profile;
-        global.local = target.local;
-        global.data_dir = target.data_dir;
-        global.in_memory = target.in_memory;
+        global.set_target_from(&parsed.global);
         match commands::connect(&global).await {
             Ok(db) => {
                 let old = std::mem::replace(&mut self.db, db);
@@ -345,12 +339,7 @@ impl Session {
             Err(err) => return Ended::Code(cli::report_clap(err)),
         };
         let mut global = cli.global;
-        global.endpoint_url = self.global.endpoint_url.clone();
-        global.region = self.global.region.clone();
-        global.profile = self.global.profile.clone();
-        global.local = self.global.local;
-        global.data_dir = self.global.data_dir.clone();
-        global.in_memory = self.global.in_memory;
+        global.set_target_from(&self.global);
         global.explain |= self.explain;
         let changes_tables = matches!(
             cli.command,
@@ -381,7 +370,7 @@ impl Session {
         match result {
             Ok(outcome) => Ended::Code(outcome.exit_code()),
             // `ddb shell < script | head`: nobody reads what the next commands would print.
-            Err(err) if is_broken_pipe(&err) => Ended::StdoutClosed,
+            Err(err) if crate::error::is_broken_pipe(&err) => Ended::StdoutClosed,
             Err(err) => Ended::Code(report(&err)),
         }
     }
@@ -438,13 +427,6 @@ enum Ended {
     Code(u8),
     /// Stdout is closed: the script has no reader left.
     StdoutClosed,
-}
-
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }
 
 /// Commands that catch Ctrl-C themselves to stop cleanly (a bulk load saying where to resume, a

@@ -80,10 +80,7 @@ pub async fn change(scope: &Scope<'_>, delete: bool, path: &str, body: &[u8]) ->
     // client added, which the condition cannot name. The condition then covers the moment
     // between this read and the write.
     if let Some(loaded) = &expected {
-        let key: item::Item = key_names
-            .iter()
-            .filter_map(|k| Some((k.clone(), loaded.get(k)?.clone())))
-            .collect();
+        let key = item::project(loaded, &key_names);
         let current = client
             .get_item()
             .table_name(&table)
@@ -126,10 +123,7 @@ pub async fn change(scope: &Scope<'_>, delete: bool, path: &str, body: &[u8]) ->
         let Some(loaded) = &expected else {
             return Answer::error(400, "a delete needs the item as it was loaded (expected)");
         };
-        let key: item::Item = key_names
-            .iter()
-            .filter_map(|k| Some((k.clone(), loaded.get(k)?.clone())))
-            .collect();
+        let key = item::project(loaded, &key_names);
         if let Some(given) = change.key.as_ref() {
             if item::item_from_json(given, true).ok().as_ref() != Some(&key) {
                 return Answer::error(400, "key: not the key of the loaded item");
