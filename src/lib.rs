@@ -8,12 +8,14 @@
 //! |---|---|---|
 //! | interactive | [`shell`](mod@shell) | `ddb shell`: one connection, many command lines (a line editor with history and completion, or a script on stdin) |
 //! | command line | [`cli`] | the clap tree (`Cli`, `Command`) and the dispatch to the commands |
-//! | | [`commands`] | one file per subcommand, its `Args` and its `run`; shared argument groups ([`commands::args`]), the key of the item acted on ([`commands::key`]), query/scan output ([`commands::read`]), waiting for a table to settle ([`commands::wait`]), scans into the bulk writer for copy and truncate ([`commands::transfer`]); the only layer that prints results |
+//! | | [`commands`] | one file per subcommand, its `Args` and its `run`; shared argument groups ([`commands::args`]), the key of the item acted on ([`commands::key`]), query/scan output ([`commands::read`]); the only layer that prints results |
 //! | mechanisms | [`serve`] | the multi-client TCP server: protocol, handler, reply budget, one file per model |
-//! | | [`ui`](mod@ui) | `ddb ui`: the web admin's server, its guard (host, origin, per-launch secret), its JSON API (reads, the Query/Scan form, the item editor's conditional changes) and the embedded page |
+//! | | [`ui`](mod@ui) | `ddb ui`: the web admin's server, its guard (host, origin, per-launch secret), its JSON API (reads, the Query/Scan form, the item editor's conditional changes, table actions) and the embedded page |
 //! | | [`bench`](mod@bench) | query-vs-scan and serve load measurements, reports and plots |
+//! | | [`transfer`] | scans into the bulk writer (copy, truncate) and the checkpoint a copy resumes from |
 //! | | [`batch`] | BatchWriteItem lanes with retries (puts and deletes), for bulk loads, copies and truncates |
 //! | | [`stream`] | following a table's stream across its shards, for `tail` |
+//! | | [`tables`] | a table over its life as requests: create and wait until ACTIVE, TTL, global indexes added and dropped, delete; the commands and `ddb ui` share them |
 //! | | [`paginate`] | following `LastEvaluatedKey`, stopping early, resume keys, parallel scans |
 //! | | [`output`] | json / ndjson / table / text / csv / tsv writers |
 //! | connection | [`client`] | the connected SDK client, and SDK errors as one-line messages |
@@ -67,6 +69,8 @@ pub mod schema_cache;
 pub mod serve;
 pub mod shell;
 pub mod stream;
+pub mod tables;
 pub mod target;
+pub mod transfer;
 pub mod ui;
 pub mod update;

@@ -26,6 +26,46 @@ pub struct Page {
     pub capacity: f64,
 }
 
+impl Page {
+    /// A Scan response as a page.
+    pub fn from_scan(out: aws_sdk_dynamodb::operation::scan::ScanOutput) -> Page {
+        Page::of(
+            out.items.unwrap_or_default(),
+            out.last_evaluated_key,
+            out.count,
+            out.scanned_count,
+            out.consumed_capacity.as_ref(),
+        )
+    }
+
+    /// A Query response as a page.
+    pub fn from_query(out: aws_sdk_dynamodb::operation::query::QueryOutput) -> Page {
+        Page::of(
+            out.items.unwrap_or_default(),
+            out.last_evaluated_key,
+            out.count,
+            out.scanned_count,
+            out.consumed_capacity.as_ref(),
+        )
+    }
+
+    fn of(
+        items: Vec<Item>,
+        last_key: Option<Item>,
+        count: i32,
+        scanned: i32,
+        capacity: Option<&aws_sdk_dynamodb::types::ConsumedCapacity>,
+    ) -> Page {
+        Page {
+            items,
+            last_key,
+            count: count.into(),
+            scanned: scanned.into(),
+            capacity: capacity.and_then(|c| c.capacity_units()).unwrap_or(0.0),
+        }
+    }
+}
+
 /// What a whole read amounted to.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Totals {

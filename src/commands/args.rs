@@ -64,6 +64,12 @@ pub struct GlobalArgs {
 }
 
 impl GlobalArgs {
+    /// Whether progress may be drawn: stderr is a terminal and neither --quiet nor --no-progress.
+    pub fn shows_progress(&self) -> bool {
+        use std::io::IsTerminal;
+        !self.quiet && !self.no_progress && std::io::stderr().is_terminal()
+    }
+
     /// Takes the options that choose where requests go from `other`, keeping the rest.
     pub fn set_target_from(&mut self, other: &GlobalArgs) {
         self.endpoint_url.clone_from(&other.endpoint_url);

@@ -7,15 +7,15 @@
 use anyhow::{bail, Result};
 use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 
-use super::checkpoint::Checkpoint;
 use super::create_table;
 use super::describe_table;
-use super::transfer::{self, Sink};
 use crate::client::Db;
 use crate::commands::args::{ExprArgs, GlobalArgs, ToTargetArgs};
 use crate::error::{Outcome, UsageError};
 use crate::expr::{self, Placeholders};
 use crate::schema::KeySchema;
+use crate::transfer::checkpoint::Checkpoint;
+use crate::transfer::{self, Sink};
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(
@@ -177,7 +177,7 @@ async fn items(
         delete: false,
         rate: args.rate,
     };
-    let bar = transfer::bar(global, "copied");
+    let bar = transfer::bar(global.shows_progress(), "copied");
     // A whole copy keeps its place, so an interrupted one can go on (a sample has no place to
     // keep: it stops where it likes).
     let mut identity = vec![

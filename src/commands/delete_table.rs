@@ -2,10 +2,9 @@
 
 use anyhow::Result;
 
-use super::wait;
-use crate::client::{api_error, Db};
+use crate::client::Db;
 use crate::commands::args::GlobalArgs;
-use crate::error::{Diagnostic, Outcome};
+use crate::error::Outcome;
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(
@@ -30,29 +29,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     if !args.yes {
         super::confirm(db, &args.table, "Delete table").await?;
     }
-    db.client
-        .delete_table()
-        .table_name(&args.table)
-        .send()
-        .await
-        .map_err(|e| {
-            let error = api_error(e, &db.at(&args.table));
-            let error = if format!("{error}").contains("protected against deletion") {
-                Diagnostic::hint_on(
-                    error,
-                    format!(
-                        "turn protection off first: ddb update-table {} --deletion-protection off",
-                        shlex::try_quote(&args.table).unwrap_or_default()
-                    ),
-                )
-            } else {
-                error
-            };
-            error.context(format!("delete table {}", args.table))
-        })?;
-    if !args.no_wait {
-        wait::until_gone(db, &args.table).await?;
-    }
+    crate::tables::delete(db, &args.table, !args.no_wait).await?;
     if !global.quiet {
         eprintln!("ddb: deleted table {}", args.table);
     }

@@ -6,13 +6,13 @@ use anyhow::{bail, Result};
 use aws_sdk_dynamodb::types::TableDescription;
 use serde_json::{json, Map, Value};
 
-use super::ttl;
 use crate::client::{api_error, Db};
 use crate::commands::args::GlobalArgs;
 use crate::definition::TableDefinition;
 use crate::error::Outcome;
 use crate::output::Format;
 use crate::schema::{self, KeySchema};
+use crate::tables::ttl;
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(

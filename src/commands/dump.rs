@@ -77,7 +77,7 @@ async fn items(args: &Args, db: &Db, table: &str, key: &KeySchema, dir: &Path) -
     };
     let request = db.client.scan().table_name(table);
     let ctx = db.at(table);
-    let fetch = super::transfer::segment_fetch(request, ctx, args.segments);
+    let fetch = crate::transfer::segment_fetch(request, ctx, args.segments);
     let partial = dir.join(format!("{name}.partial"));
     let file =
         File::create(&partial).with_context(|| format!("cannot create {}", partial.display()))?;

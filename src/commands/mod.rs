@@ -6,7 +6,6 @@
 
 pub mod args;
 pub mod bench;
-pub mod checkpoint;
 pub mod completions;
 pub mod conditional_delete;
 pub mod copy;
@@ -28,14 +27,12 @@ pub mod serve;
 pub mod shell;
 pub mod sql;
 pub mod tail;
-pub mod transfer;
 pub mod truncate;
 pub mod ttl;
 pub mod tx;
 pub mod ui;
 pub mod update;
 pub mod update_table;
-pub mod wait;
 
 use std::io::{IsTerminal, Read};
 

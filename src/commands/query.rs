@@ -130,7 +130,7 @@ async fn query(
                 .send()
                 .await
                 .map_err(|e| api_error(e, ctx).context(format!("query {}", r.table)))?;
-            Ok(read::query_page(out))
+            Ok(paginate::Page::from_query(out))
         }
     };
     let mut printer = read::Printer::new(r, global, key_names.clone());

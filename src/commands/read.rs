@@ -2,7 +2,6 @@
 //! come, then the counts, the resume key and the capacity.
 
 use anyhow::Result;
-use aws_sdk_dynamodb::types::ConsumedCapacity;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{json, Map, Value};
 
@@ -10,50 +9,7 @@ use super::args::{GlobalArgs, ReadArgs, Select};
 use crate::error::{Diagnostic, Outcome};
 use crate::item::{self, Item};
 use crate::output::{Format, ItemWriter};
-use crate::paginate::{Page, Totals};
-
-/// The capacity units of a response, 0 when the server gave none.
-pub fn units(capacity: Option<&ConsumedCapacity>) -> f64 {
-    capacity.and_then(|c| c.capacity_units()).unwrap_or(0.0)
-}
-
-pub fn page(
-    items: Vec<Item>,
-    last_key: Option<Item>,
-    count: i32,
-    scanned: i32,
-    capacity: Option<&ConsumedCapacity>,
-) -> Page {
-    Page {
-        items,
-        last_key,
-        count: count.into(),
-        scanned: scanned.into(),
-        capacity: units(capacity),
-    }
-}
-
-/// A Scan response as a page.
-pub fn scan_page(out: aws_sdk_dynamodb::operation::scan::ScanOutput) -> Page {
-    page(
-        out.items.unwrap_or_default(),
-        out.last_evaluated_key,
-        out.count,
-        out.scanned_count,
-        out.consumed_capacity.as_ref(),
-    )
-}
-
-/// A Query response as a page.
-pub fn query_page(out: aws_sdk_dynamodb::operation::query::QueryOutput) -> Page {
-    page(
-        out.items.unwrap_or_default(),
-        out.last_evaluated_key,
-        out.count,
-        out.scanned_count,
-        out.consumed_capacity.as_ref(),
-    )
-}
+use crate::paginate::Totals;
 
 /// `--start-key`, plain or typed per attribute.
 pub fn start_key(args: &ReadArgs) -> Result<Option<Item>> {
@@ -68,8 +24,7 @@ pub fn start_key(args: &ReadArgs) -> Result<Option<Item>> {
 
 /// A spinner on stderr while reading, when stderr is a terminal.
 pub fn progress(global: &GlobalArgs) -> ProgressBar {
-    use std::io::IsTerminal;
-    if global.quiet || global.no_progress || !std::io::stderr().is_terminal() {
+    if !global.shows_progress() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner()

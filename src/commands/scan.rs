@@ -77,7 +77,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
                 .send()
                 .await
                 .map_err(|e| api_error(e, &ctx).context(format!("scan {table}")))?;
-            Ok(read::scan_page(out))
+            Ok(paginate::Page::from_scan(out))
         }
     };
     let mut printer = read::Printer::new(r, global, key_names.clone());

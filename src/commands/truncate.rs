@@ -1,16 +1,12 @@
 //! `ddb truncate`: delete every item and keep the table (its definition, indexes, TTL and stream
-//! untouched): a keys-only parallel scan feeding BatchWriteItem deletes through the bulk writer's
-//! retrying lanes.
+//! untouched), with [`transfer::truncate`].
 
 use anyhow::{bail, Result};
-use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 
-use super::transfer::{self, Sink};
 use crate::client::Db;
 use crate::commands::args::GlobalArgs;
 use crate::error::Outcome;
-use crate::expr::Placeholders;
-use crate::schema::KeySchema;
+use crate::transfer;
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(
@@ -43,40 +39,14 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     if !args.yes {
         super::confirm(db, &args.table, "Delete every item of table").await?;
     }
-    let key = KeySchema::of(&db.describe(&args.table).await?, None)?;
-    // Keys only: every name aliased, so reserved words (year, name) need no care.
-    let names: Vec<String> = key
-        .names()
-        .iter()
-        .enumerate()
-        .map(|(i, name)| format!("#k{i}={name}"))
-        .collect();
-    let placeholders = Placeholders::parse(&names, &[], false)?;
-    let projection: Vec<String> = (0..names.len()).map(|i| format!("#k{i}")).collect();
-    let request = db
-        .client
-        .scan()
-        .table_name(&args.table)
-        .projection_expression(projection.join(", "))
-        .set_expression_attribute_names(placeholders.names_or_none())
-        .return_consumed_capacity(ReturnConsumedCapacity::Total);
-    let sink = Sink {
+    let bar = transfer::bar(global.shows_progress(), "deleted");
+    let moved = transfer::truncate(
         db,
-        table: &args.table,
-        key: &key,
-        parallel: args.parallel as usize,
-        delete: true,
-        rate: args.rate,
-    };
-    let bar = transfer::bar(global, "deleted");
-    let moved = transfer::scan_into(
-        request,
-        db.at(&args.table),
+        &args.table,
         args.segments,
-        None,
-        sink,
+        args.parallel as usize,
+        args.rate,
         &bar,
-        None,
     )
     .await?;
     if db.explain.explained() {

@@ -14,7 +14,7 @@ use crate::ui::guard::{self, Guard};
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(
-    about = "Browse tables and items in a web page served from ddb [API: ListTables, DescribeTable, Scan]",
+    about = "Browse, query and edit tables and items in a web page served from ddb [API: ListTables, DescribeTable, Scan, Query, GetItem, PutItem, DeleteItem, CreateTable, UpdateTable, DeleteTable, UpdateTimeToLive, BatchWriteItem]",
     after_help = "\
 Examples:
   ddb ui                                   # prints the URL to open (with its secret)
@@ -34,7 +34,7 @@ pub struct Args {
     /// Open the page in the default browser (xdg-open)
     #[arg(long)]
     pub open: bool,
-    /// Refuse every change (the page only reads so far)
+    /// Refuse every change: items, tables, indexes and TTL (the page then only reads)
     #[arg(long)]
     pub read_only: bool,
     /// Show only these tables
@@ -113,7 +113,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     let url = format!("http://127.0.0.1:{port}/#secret={secret}");
     eprintln!("ddb ui: open {url} (Ctrl-C stops)");
     if args.allow_remote {
-        eprintln!("ddb ui: WARNING: listening on every interface over plain HTTP; anyone with the token (or who can watch the network) can read every table shown");
+        eprintln!("ddb ui: WARNING: listening on every interface over plain HTTP; anyone with the token (or who can watch the network) can read, change and delete every table shown");
     }
     if !global.quiet {
         eprintln!("ddb ui: showing {}", db.endpoint);

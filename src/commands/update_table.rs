@@ -7,17 +7,17 @@
 
 use anyhow::{bail, Result};
 use aws_sdk_dynamodb::types::{
-    BillingMode, CreateGlobalSecondaryIndexAction, DeleteGlobalSecondaryIndexAction,
-    GlobalSecondaryIndexUpdate, StreamSpecification, TableDescription,
+    BillingMode, GlobalSecondaryIndexUpdate, StreamSpecification, TableDescription,
     UpdateGlobalSecondaryIndexAction,
 };
 
-use super::create_table::{attribute_definitions, key_elements, projection, throughput};
-use super::{describe_table, wait};
-use crate::client::{api_error, Db};
+use super::describe_table;
+use crate::client::Db;
 use crate::commands::args::GlobalArgs;
 use crate::definition::{self, Capacity, Index, StreamView, TableClass, TableDefinition};
-use crate::error::{Diagnostic, Outcome, UsageError};
+use crate::error::{Outcome, UsageError};
+use crate::tables::create::throughput;
+use crate::tables::{index, wait};
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(
@@ -134,13 +134,13 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     let table = db.describe(&args.table).await?;
     let current = TableDefinition::from_description(&table, None, Vec::new())?;
     let mut request = db.client.update_table().table_name(&args.table);
-    if let Some(index) = &args.add_gsi {
+    if let Some(gsi) = &args.add_gsi {
         let own = args
             .gsi_capacity
             .iter()
-            .find(|(name, _)| *name == index.name)
+            .find(|(name, _)| *name == gsi.name)
             .map(|(_, c)| *c);
-        if let Some((other, _)) = args.gsi_capacity.iter().find(|(n, _)| *n != index.name) {
+        if let Some((other, _)) = args.gsi_capacity.iter().find(|(n, _)| *n != gsi.name) {
             return Err(UsageError(format!(
                 "--gsi-capacity {other}: with --add-gsi, only the new index's capacity can be given"
             ))
@@ -149,52 +149,14 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         if own.is_some() && current.capacity.is_none() {
             return Err(UsageError(format!(
                 "--gsi-capacity {}: table {} is on-demand, so its indexes have no capacity to set",
-                index.name, args.table
+                gsi.name, args.table
             ))
             .into());
         }
-        let mut with_index = current.clone();
-        with_index.gsis.push(index.clone());
-        with_index.key_attributes().map_err(UsageError)?;
-        let new_attributes: Vec<_> = std::iter::once(&index.key.partition)
-            .chain(index.key.sort.iter())
-            .collect();
-        let create = CreateGlobalSecondaryIndexAction::builder()
-            .index_name(&index.name)
-            .set_key_schema(Some(key_elements(&index.key)))
-            .projection(projection(index))
-            .set_provisioned_throughput(own.or(current.capacity).map(throughput))
-            .build()
-            .expect("name, key and projection set");
-        request = request
-            .set_attribute_definitions(Some(attribute_definitions(&new_attributes)))
-            .global_secondary_index_updates(
-                GlobalSecondaryIndexUpdate::builder().create(create).build(),
-            );
+        request = index::add_gsi(request, &current, gsi, own)?;
     }
     if let Some(name) = &args.drop_gsi {
-        if !current.gsis.iter().any(|g| &g.name == name) {
-            let names: Vec<&str> = current.gsis.iter().map(|g| g.name.as_str()).collect();
-            bail!(
-                "table {} has no global secondary index named {name} (it has: {})",
-                args.table,
-                if names.is_empty() {
-                    "none".to_string()
-                } else {
-                    names.join(", ")
-                }
-            );
-        }
-        request = request.global_secondary_index_updates(
-            GlobalSecondaryIndexUpdate::builder()
-                .delete(
-                    DeleteGlobalSecondaryIndexAction::builder()
-                        .index_name(name)
-                        .build()
-                        .expect("name set"),
-                )
-                .build(),
-        );
+        request = index::drop_gsi(request, &current, name)?;
     }
     if args.on_demand {
         if current.capacity.is_none() {
@@ -249,15 +211,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         }
         request = request.table_class(class.to_sdk());
     }
-    request.send().await.map_err(|e| {
-        let error = api_error(e, &db.at(&args.table));
-        let error = if format!("{error}").contains("LimitExceeded") {
-            Diagnostic::hint_on(error, "DynamoDB limits how many indexes change at once and how often capacity decreases; wait, then try again")
-        } else {
-            error
-        };
-        error.context(format!("update table {}", args.table))
-    })?;
+    index::send_update(db, &args.table, request).await?;
     let description = if args.no_wait {
         db.describe(&args.table).await?
     } else {

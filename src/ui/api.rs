@@ -4,14 +4,15 @@
 //! - `GET /api/info`: the target, whether writes are refused, and a hint when a loopback
 //!   endpoint lists no table.
 //! - `GET /api/tables`: every table (or those of `--tables`) with its key schema and item count.
-//! - `GET /api/tables/NAME`: the table's description.
+//! - `GET /api/tables/NAME`: the table's description, with its TTL.
 //! - `GET /api/tables/NAME/items?limit=N&start=KEY&index=I&filter=ROWS&projection=A,B`: one page
 //!   of a Scan, with the key to go on from and what the page cost.
 //! - `GET /api/tables/NAME/query?pk=V&sk_op=OP&sk=V&sk2=V&...`: the same for a Query; the
 //!   conditions are built by [`form`](super::form).
 //! - `GET /api/tables/NAME/item?key=KEY`: one item, whole, for the editor.
 //!
-//! Changes (PUT and DELETE of `/api/tables/NAME/item`) are [`edit`](super::edit)'s.
+//! Changes of items (PUT and DELETE of `/api/tables/NAME/item`) are [`edit`](super::edit)'s, of
+//! tables [`tables`](super::tables)'.
 
 use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 use serde_json::{json, Map, Value};
@@ -162,10 +163,15 @@ async fn describe(scope: &Scope<'_>, table: &str) -> Answer {
     if !scope.allows(table) {
         return Answer::error(404, format!("table {table} is not shown here (--tables)"));
     }
-    match scope.db.describe(table).await {
-        Ok(d) => Answer::ok(Value::Object(description_fields(&d))),
-        Err(err) => Answer::error(status_of(&err), format!("{err:#}")),
+    let mut fields = match scope.db.describe(table).await {
+        Ok(d) => description_fields(&d),
+        Err(err) => return Answer::error(status_of(&err), format!("{err:#}")),
+    };
+    // TTL is not part of the description; a target that cannot say leaves it out.
+    if let Ok(ttl) = crate::tables::ttl::describe(scope.db, table).await {
+        fields.insert("ttl".into(), ttl.to_json());
     }
+    Answer::ok(Value::Object(fields))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

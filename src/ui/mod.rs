@@ -1,6 +1,7 @@
 //! `ddb ui`: a web admin served from the binary. The page (HTML, CSS and JS under `assets/`,
-//! compiled in, no CDN and no build step) talks to a JSON API ([`api`]) answered on the same
-//! connection to the target the commands use; [`guard`] decides who may ask.
+//! compiled in, no CDN and no build step) talks to a JSON API ([`api`]: reads; `edit`: the item
+//! editor's changes; `tables`: table actions) answered on the same connection to the target the
+//! commands use; [`guard`] decides who may ask.
 //!
 //! Connections are served inside this one future (not spawned), so every request borrows the
 //! command's connection instead of needing one of its own.
@@ -9,6 +10,7 @@ pub mod api;
 mod edit;
 mod form;
 pub mod guard;
+mod tables;
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -31,8 +33,11 @@ const STYLE: &str = include_str!("assets/app.css");
 
 /// Connections served at once; more wait in the listen queue. A browser opens about six.
 const MAX_CONNECTIONS: usize = 64;
-/// How long one connection may live, idle keep-alive included.
+/// How long one connection may live, idle keep-alive included; a request under way then still
+/// finishes (a table being created or truncated), for at most [`REQUEST_LIMIT`] more.
 const CONNECTION_LIFETIME: Duration = Duration::from_secs(120);
+/// How long a request may go on past its connection's lifetime.
+const REQUEST_LIMIT: Duration = Duration::from_secs(30 * 60);
 
 /// Serves the page and the API on `listener` until `shutdown` resolves.
 pub async fn serve(
@@ -63,8 +68,17 @@ pub async fn serve(
                     .timer(TokioTimer::new())
                     .header_read_timeout(Duration::from_secs(10))
                     .serve_connection(TokioIo::new(stream), service);
-                // A client that stops reading an answer does not hold its place for ever.
-                connections.push(tokio::time::timeout(CONNECTION_LIFETIME, connection));
+                // A client that stops reading an answer does not hold its place for ever, and a
+                // long request is not cut off half done when the connection's time is up.
+                connections.push(async move {
+                    tokio::pin!(connection);
+                    tokio::select! {
+                        _ = connection.as_mut() => return,
+                        _ = tokio::time::sleep(CONNECTION_LIFETIME) => {}
+                    }
+                    connection.as_mut().graceful_shutdown();
+                    let _ = tokio::time::timeout(REQUEST_LIMIT, connection).await;
+                });
             }
             _ = &mut pause, if paused => paused = false,
             Some(_) = connections.next(), if !connections.is_empty() => {}
@@ -88,11 +102,17 @@ async fn respond(
         let api = api.to_string();
         let answer = match method {
             Method::GET => api::get(scope, &api, &query).await,
-            Method::PUT | Method::DELETE => match body(request).await {
-                Ok(bytes) => edit::change(scope, method == Method::DELETE, &api, &bytes).await,
+            Method::POST | Method::PUT | Method::DELETE => match body(request).await {
+                Ok(bytes) => match tables::change(scope, method.as_str(), &api, &bytes).await {
+                    Some(answer) => answer,
+                    None if method != Method::POST => {
+                        edit::change(scope, method == Method::DELETE, &api, &bytes).await
+                    }
+                    None => Answer::error(404, format!("no such API: POST /api/{api}")),
+                },
                 Err(answer) => answer,
             },
-            _ => Answer::error(405, "GET reads, PUT and DELETE change an item"),
+            _ => Answer::error(405, "GET reads; POST, PUT and DELETE change"),
         };
         return json(&answer);
     }

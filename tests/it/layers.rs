@@ -28,14 +28,16 @@ const LAYERS: &[(&str, u8)] = &[
     ("output", 8),
     ("batch", 8),
     ("stream", 8),
-    ("serve", 9),
-    ("bench", 9),
-    ("ui", 9),
+    ("tables", 8),
+    ("transfer", 9),
+    ("serve", 10),
+    ("bench", 10),
+    ("ui", 10),
     // the command line
-    ("commands", 10),
-    ("cli", 11),
+    ("commands", 11),
+    ("cli", 12),
     // the shell runs command lines
-    ("shell", 12),
+    ("shell", 13),
 ];
 
 fn layer(module: &str) -> Option<u8> {

@@ -236,6 +236,14 @@ fn an_added_index_is_backfilled_and_queryable_then_dropped() {
     let index = &after["global_secondary_indexes"][0];
     assert_eq!(index["status"], "ACTIVE", "update-table waited: {after}");
     assert_eq!(index["backfilling"], false);
+    // A second index of that name is refused before anything is sent.
+    let out = suite.run(&["update-table", &table, "--add-gsi", "ByGenre:year:N"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        common::stderr(&out).contains("already has an index named ByGenre"),
+        "{}",
+        common::stderr(&out)
+    );
     let found = common::ndjson(&suite.run_ok(&[
         "query", &table, "--index", "ByGenre", "--pk", "g3", "-o", "ndjson",
     ]));

@@ -71,8 +71,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
 }
 
 pub(super) fn bar(global: &GlobalArgs, len: u64, what: &str) -> ProgressBar {
-    use std::io::IsTerminal;
-    if global.quiet || global.no_progress || !std::io::stderr().is_terminal() {
+    if !global.shows_progress() {
         return ProgressBar::hidden();
     }
     ProgressBar::new(len)

@@ -107,7 +107,7 @@ pub async fn run(args: &ServeArgs, global: &GlobalArgs, db: &Db) -> Result<Outco
     }
     let scratch = if args.workload == Workload::Ndjson && args.get_put {
         let table = format!("ddb-bench-serve-{}-{}", args.seed, std::process::id());
-        crate::commands::create_table::create_simple(db, &table, "id").await?;
+        crate::tables::create::create_simple(db, &table, "id").await?;
         Some(table)
     } else {
         None

@@ -11,7 +11,6 @@ use futures_util::stream::{self, StreamExt};
 use super::{delete_item, Args, Deleted};
 use crate::client::{api_error, Db};
 use crate::commands::args::GlobalArgs;
-use crate::commands::read;
 use crate::error::Outcome;
 use crate::expr::{self, Placeholders};
 use crate::item::{self, Item};
@@ -143,7 +142,7 @@ async fn found_keys(
                 .set_expression_attribute_names(reading.names_or_none())
                 .set_expression_attribute_values(reading.values_or_none())
                 .return_consumed_capacity(ReturnConsumedCapacity::Total);
-            let fetch = crate::commands::transfer::segment_fetch(request, ctx, 4);
+            let fetch = crate::transfer::segment_fetch(request, ctx, 4);
             let mut pages = paginate::segment_pages(4, fetch);
             while let Some((_, page)) = pages.recv().await {
                 keys.extend(page?.items);
@@ -167,7 +166,7 @@ async fn found_keys(
                     .send()
                     .await
                     .map_err(|e| api_error(e, &ctx).context(format!("query {}", args.table)))?;
-                let page = read::query_page(out);
+                let page = paginate::Page::from_query(out);
                 keys.extend(page.items);
                 match page.last_key {
                     Some(key) => start = Some(key),

@@ -3,7 +3,7 @@
 //! by position and kept in a rejects file; Ctrl-C stops cleanly and says where to resume.
 
 use std::fs::File;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
@@ -347,7 +347,7 @@ fn thousands(n: u64) -> String {
 }
 
 fn progress_bar(global: &GlobalArgs, size: Option<u64>) -> ProgressBar {
-    if global.quiet || global.no_progress || !std::io::stderr().is_terminal() {
+    if !global.shows_progress() {
         return ProgressBar::hidden();
     }
     match size {

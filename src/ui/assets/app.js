@@ -209,13 +209,169 @@ async function listTables() {
     const a = cell("a", t.name);
     a.href = "#table=" + encodeURIComponent(t.name);
     name.append(a);
-    const key = t.key ? t.key.partition.name + " (" + t.key.partition.type + ")" +
-      (t.key.sort ? ", " + t.key.sort.name + " (" + t.key.sort.type + ")" : "") : (t.error || "");
+    const key = t.key ? keyText(t.key) : (t.error || "");
     tr.append(name, cell("td", t.item_count ?? "", "n"), cell("td", key), cell("td", t.status || ""));
     tbody.append(tr);
   }
   if (!performance.getEntriesByName("ddb-first-render").length) performance.mark("ddb-first-render");
   say(body.hint || (body.tables.length ? "" : "No tables."));
+}
+
+function keyText(k) {
+  if (!k) return "";
+  const one = (a) => a.name + " (" + a.type + ")";
+  return one(k.partition) + (k.sort ? ", " + one(k.sort) : "");
+}
+
+// A change that takes a while (a table is created, truncated): one at a time, the button
+// disabled meanwhile, the outcome said.
+async function act(button, doing, work) {
+  if (state.acting) return;
+  state.acting = true;
+  button.disabled = true;
+  say(doing);
+  try {
+    say(await work());
+  } catch (e) {
+    say(e.message, true);
+  } finally {
+    state.acting = false;
+    button.disabled = false;
+    confirmed();
+  }
+}
+
+function createTable(e) {
+  e.preventDefault();
+  const lines = (id) => $(id).value.split("\n").map((l) => l.trim()).filter((l) => l);
+  const count = (id) => ($(id).value === "" ? null : Number($(id).value));
+  const name = $("c-name").value.trim();
+  const sk = $("c-sk").value.trim();
+  act($("c-create"), "Creating table " + name + "…", async () => {
+    await api("tables", "POST", {
+      name, pk: $("c-pk").value.trim() + ":" + $("c-pk-type").value,
+      sk: sk ? sk + ":" + $("c-sk-type").value : null,
+      rcu: count("c-rcu"), wcu: count("c-wcu"), gsi: lines("c-gsi"), lsi: lines("c-lsi"),
+      ttl: $("c-ttl").value.trim() || null,
+    });
+    $("create-form").reset();
+    $("create-form").hidden = true;
+    await listTables();
+    return "Created table " + name + ".";
+  });
+}
+
+function tablePath(rest) {
+  return "tables/" + encodeURIComponent(state.table) + (rest || "");
+}
+
+// The describe-table view: what the table is, its indexes, TTL, and the actions on it. `fresh`
+// when the user opened it (the TTL field is filled in then, not while they may be typing).
+async function details(fresh) {
+  const table = state.table;
+  const d = await api(tablePath());
+  if (state.table !== table) return; // another table was opened meanwhile
+  state.description = d;
+  fillIndexes(d);
+  const capacity = d.billing_mode === "PAY_PER_REQUEST" ? "on-demand"
+    : d.read_capacity_units + " read, " + d.write_capacity_units + " write units";
+  const ttl = d.ttl ? d.ttl.status + (d.ttl.attribute ? " (" + d.ttl.attribute + ")" : "") : "unknown";
+  const dl = $("summary");
+  dl.replaceChildren();
+  for (const [term, text] of [["Status", d.status], ["Key", keyText(d.key)], ["Capacity", capacity],
+    ["Items", d.item_count + " (" + d.size_bytes + " bytes; DynamoDB updates these about every 6 hours)"],
+    ["Stream", d.stream.enabled ? d.stream.view_type : "off"], ["TTL", ttl],
+    ["Deletion protection", d.deletion_protection ? "on" : "off"], ["Class", d.table_class]]) {
+    dl.append(cell("dt", term), cell("dd", text == null ? "" : String(text)));
+  }
+  const tbody = $("indexes").tBodies[0];
+  tbody.replaceChildren();
+  const kinds = [["global", d.global_secondary_indexes], ["local", d.local_secondary_indexes]];
+  for (const [kind, list] of kinds) {
+    for (const i of list || []) {
+      const tr = document.createElement("tr");
+      const projection = i.projection + (i.included ? ": " + i.included.join(", ") : "");
+      const status = (i.status || "ACTIVE") + (i.backfilling ? ", backfilling" : "");
+      tr.append(cell("td", i.name), cell("td", kind), cell("td", keyText(i.key)), cell("td", projection),
+        cell("td", status), cell("td", i.item_count ?? "", "n"));
+      tbody.append(tr);
+    }
+  }
+  $("indexes").hidden = !tbody.children.length;
+  if (fresh) $("ttl-attr").value = (d.ttl && d.ttl.attribute) || "";
+  $("details").hidden = false;
+  // While the table or an index is changing (an index created, backfilled, deleted), the view
+  // reads the table again every 2 s, until it settles or another table is shown.
+  const indexes = (d.global_secondary_indexes || []);
+  const settled = d.status === "ACTIVE" && indexes.every((i) => (i.status || "ACTIVE") === "ACTIVE" && !i.backfilling);
+  clearTimeout(state.watch);
+  if (!settled) {
+    state.watch = setTimeout(() => {
+      if (state.table === table && !$("details").hidden) details().catch((e) => say(e.message, true));
+    }, 2000);
+  }
+}
+
+function changeTtl(on) {
+  const attribute = on ? $("ttl-attr").value.trim() : null;
+  if (on && !attribute) return say("Name the attribute that holds each item's expiry time.", true);
+  act($(on ? "ttl-on" : "ttl-off"), "Changing TTL…", async () => {
+    const now = await api(tablePath("/ttl"), "PUT", { enabled: on, attribute });
+    await details();
+    return "TTL is " + now.status + (now.attribute ? " (" + now.attribute + ")" : "") + ".";
+  });
+}
+
+function addIndex(e) {
+  e.preventDefault();
+  const spec = $("gsi-spec").value.trim();
+  act($("gsi-add"), "Adding the index…", async () => {
+    await api(tablePath("/indexes"), "POST", { spec });
+    $("gsi-spec").value = "";
+    await details();
+    return "Index added; it can be queried once ACTIVE (the details follow its status).";
+  });
+}
+
+function dropIndex(e) {
+  e.preventDefault();
+  const name = $("gsi-drop").value.trim();
+  if (!name) return say("Type the name of the index to drop.", true);
+  act($("gsi-drop-go"), "Dropping index " + name + "…", async () => {
+    await api(tablePath("/indexes/" + encodeURIComponent(name)), "DELETE", { confirm: name });
+    $("gsi-drop").value = "";
+    await details();
+    return "Index " + name + " dropped.";
+  });
+}
+
+// Truncate and delete take the table's name typed again; the server checks it too.
+function confirmed() {
+  const ok = $("confirm-name").value === state.table;
+  $("truncate").disabled = $("drop-table").disabled = !ok;
+  return ok;
+}
+
+function truncateTable() {
+  if (!confirmed()) return;
+  const name = state.table;
+  act($("truncate"), "Deleting every item of " + name + "…", async () => {
+    const done = await api(tablePath("/truncate"), "POST", { confirm: name });
+    $("confirm-name").value = "";
+    if (state.table === name) await reload();
+    return done.deleted + " items deleted from " + name + ".";
+  });
+}
+
+function deleteTable() {
+  if (!confirmed()) return;
+  const name = state.table;
+  act($("drop-table"), "Deleting table " + name + "…", async () => {
+    await api(tablePath(), "DELETE", { confirm: name });
+    history.replaceState(null, "", location.pathname);
+    await listTables();
+    return "Deleted table " + name + ".";
+  });
 }
 
 async function openTable(name) {
@@ -230,13 +386,28 @@ async function openTable(name) {
   $("tables-view").hidden = true;
   $("items-view").hidden = false;
   $("items-title").textContent = name;
-  const indexes = (d.global_secondary_indexes || []).concat(d.local_secondary_indexes || []);
+  $("details").hidden = true;
+  $("confirm-name").value = "";
+  confirmed();
+  $("index").value = "";
+  fillIndexes(d);
+  $("filters").replaceChildren();
+  // The last table's conditions mean nothing here.
+  for (const id of ["pk", "sk", "sk2", "projection"]) $(id).value = "";
+  $("sk-op").value = "";
+  $("sk2").hidden = true;
+  await loadPage();
+}
+
+// The indexes a read may use, the chosen one kept while it still exists.
+function fillIndexes(d) {
   const select = $("index");
+  const chosen = select.value;
+  const indexes = (d.global_secondary_indexes || []).concat(d.local_secondary_indexes || []);
   select.replaceChildren(new Option("(the table)", ""));
   for (const i of indexes) select.append(new Option(i.name, i.name));
-  $("filters").replaceChildren();
+  select.value = indexes.some((i) => i.name === chosen) ? chosen : "";
   showKey();
-  await loadPage();
 }
 
 // The key names of the table or the chosen index, next to their inputs.
@@ -409,6 +580,9 @@ window.addEventListener("DOMContentLoaded", async () => {
   try {
     const info = await api("info");
     $("target").textContent = info.endpoint + (info.read_only ? " (read only)" : "");
+    // Read only: the controls that would change something are not offered.
+    for (const id of ["new-table", "new-item", "delete-selected", "save", "delete-item", "ttl-form",
+      "gsi-form", "gsi-drop-form", "danger"]) $(id).hidden = info.read_only;
   } catch (e) {
     say(e.message, true);
     return;
@@ -439,6 +613,18 @@ window.addEventListener("DOMContentLoaded", async () => {
       $("editor-text").value = state.shown;
     });
   }
+  $("new-table").addEventListener("click", () => { $("create-form").hidden = false; $("c-name").focus(); });
+  $("c-cancel").addEventListener("click", () => { $("create-form").hidden = true; });
+  $("create-form").addEventListener("submit", createTable);
+  $("show-details").addEventListener("click", () => details(true).catch((e) => say(e.message, true)));
+  $("ttl-form").addEventListener("submit", (e) => { e.preventDefault(); changeTtl(true); });
+  $("ttl-off").addEventListener("click", () => changeTtl(false));
+  $("gsi-form").addEventListener("submit", addIndex);
+  $("gsi-drop-form").addEventListener("submit", dropIndex);
+  $("danger").addEventListener("submit", (e) => e.preventDefault());
+  $("confirm-name").addEventListener("input", confirmed);
+  $("truncate").addEventListener("click", truncateTable);
+  $("drop-table").addEventListener("click", deleteTable);
   $("prev").addEventListener("click", () => move(-1));
   $("next").addEventListener("click", () => move(1));
   $("page-size").addEventListener("change", () => { state.starts = [null]; state.page = 0; move(0); });

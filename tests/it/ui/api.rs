@@ -140,13 +140,13 @@ fn the_page_and_api_guard_and_page_through_a_table() {
     assert_eq!(status, 400);
     let (status, _) = ui.api("/api/nothing");
     assert_eq!(status, 404);
-    // Only reads so far; the same origin and an upper-case host pass; no Host does not.
+    // GET, POST, PUT and DELETE only; the same origin and an upper-case host pass; no Host does not.
     let (status, _, _) = get(ui.port, "/api/tables", &[("X-Ddb-Secret", secret)]);
     assert_eq!(status, 200);
     let mut stream = TcpStream::connect(("127.0.0.1", ui.port)).unwrap();
     write!(
         stream,
-        "POST /api/tables HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Ddb-Secret: {secret}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}",
+        "PATCH /api/tables HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Ddb-Secret: {secret}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}",
         ui.port
     )
     .unwrap();

@@ -60,19 +60,42 @@ fn the_page_renders_tables_and_a_page_of_items_in_a_real_browser() {
     std::fs::write(&file, lines).unwrap();
     suite.run_ok(&["put", &table, "--file", file.to_str().unwrap()]);
     suite.run_ok(&["put", &small, &format!("{{\"id\": \"big\", \"n\": {BIG}}}")]);
-    let ui = Ui::start(&suite, &["--tables", &format!("{table},{small}")]);
+    let ui = Ui::start(
+        &suite,
+        &["--tables", &format!("{table},{small}"), "--read-only"],
+    );
     let url = format!("http://127.0.0.1:{}/#secret={}", ui.port, ui.secret);
 
     let tables = rendered(&browser, &suite.dir().join("chromium"), &url);
     assert!(tables.contains(&format!(">{table}</a>")), "{tables}");
     assert!(tables.contains("id (S)"), "the key schema is shown");
+    // Read only: the controls that would change something carry the hidden attribute.
+    for id in [
+        "new-table",
+        "new-item",
+        "delete-selected",
+        "ttl-form",
+        "gsi-form",
+        "danger",
+    ] {
+        let tag = tables
+            .split(&format!("id=\"{id}\""))
+            .nth(1)
+            .and_then(|rest| rest.split('>').next())
+            .unwrap_or_else(|| panic!("no #{id}"));
+        assert!(tag.contains("hidden"), "#{id} is shown read-only: {tag}");
+    }
 
     let items = rendered(
         &browser,
         &suite.dir().join("chromium"),
         &format!("{url}&table={table}"),
     );
-    let body = items.split("<tbody>").nth(2).expect("the items table");
+    let body = items
+        .split("id=\"items\"")
+        .nth(1)
+        .and_then(|t| t.split("<tbody>").nth(1))
+        .expect("the items table");
     let rows = body
         .split("</tbody>")
         .next()
@@ -118,6 +141,7 @@ fn a_person_pages_queries_edits_and_deletes_in_a_real_browser() {
     }
     let suite = Suite::new();
     let table = suite.table_name("UiClick");
+    let fresh = suite.table_name("UiFresh");
     suite.run_ok(&["create-table", &table, "--pk", "id:S"]);
     let file = suite.dir().join("items.ndjson");
     let lines: String = (0..250)
@@ -125,7 +149,7 @@ fn a_person_pages_queries_edits_and_deletes_in_a_real_browser() {
         .collect();
     std::fs::write(&file, lines).unwrap();
     suite.run_ok(&["put", &table, "--file", file.to_str().unwrap()]);
-    let ui = Ui::start(&suite, &["--tables", &table]);
+    let ui = Ui::start(&suite, &["--tables", &format!("{table},{fresh}")]);
     let url = format!("http://127.0.0.1:{}/#secret={}", ui.port, ui.secret);
     let mut ddb = vec![assert_cmd::cargo::cargo_bin("ddb").display().to_string()];
     ddb.extend(suite.target_args());
@@ -140,6 +164,7 @@ fn a_person_pages_queries_edits_and_deletes_in_a_real_browser() {
         .arg(&url)
         .arg(&table)
         .arg(serde_json::to_string(&ddb).unwrap())
+        .args([&fresh, BIG])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -147,7 +172,7 @@ fn a_person_pages_queries_edits_and_deletes_in_a_real_browser() {
     // The driver bounds itself (120 s); this bounds the driver.
     let started = std::time::Instant::now();
     while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > std::time::Duration::from_secs(150) {
+        if started.elapsed() > std::time::Duration::from_secs(200) {
             let _ = child.kill();
             break;
         }
@@ -163,6 +188,7 @@ fn a_person_pages_queries_edits_and_deletes_in_a_real_browser() {
         seen["timing"]
     );
     assert_eq!(seen["timing"]["rows"], 100);
+    assert_eq!(seen["hidden_display"], "none");
 
     // Next, Next: 100 + 100 + 50, every item once.
     let pages: Vec<Vec<String>> = serde_json::from_value(seen["pages"].clone()).unwrap();
@@ -204,4 +230,60 @@ fn a_person_pages_queries_edits_and_deletes_in_a_real_browser() {
     // The deleted item is gone.
     let deleted = seen["deleted"].as_str().unwrap();
     assert_eq!(suite.run(&["get", &table, deleted]).status.code(), Some(4));
+
+    // Previous goes back to the same items.
+    assert_eq!(seen["previous"], json!(pages[1]));
+
+    // The table made from the form, with an item typed as plain JSON: the number exact.
+    assert!(
+        seen["listed"].as_array().unwrap().contains(&json!(fresh)),
+        "{seen}"
+    );
+    assert_eq!(seen["cells"], json!([["2001", "Big", BIG]]), "{seen}");
+    // Details: TTL and the index the form asked for; TTL off; an index added, then dropped.
+    let summary = |v: &Value| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        summary(&seen["details"]["summary"]).contains(&"TTL: ENABLED (expires)".to_string()),
+        "{seen}"
+    );
+    assert!(
+        summary(&seen["details"]["summary"]).contains(&"Key: year (N), title (S)".to_string()),
+        "{seen}"
+    );
+    assert_eq!(seen["details"]["indexes"], json!(["ByGenre"]));
+    assert!(
+        !summary(&seen["ttl_off"]["summary"])
+            .iter()
+            .any(|l| l.starts_with("TTL: ENABL")),
+        "{seen}"
+    );
+    assert_eq!(seen["added"], json!(["ByGenre", "ByTitle"]));
+    assert_eq!(seen["dropped"], json!(["ByGenre"]));
+    // Truncate and delete waited for the name; then the table went, items first.
+    assert_eq!(seen["disabled_before"], true);
+    assert_eq!(seen["disabled_misspelt"], true);
+    assert!(
+        seen["truncated"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("1 items deleted"),
+        "{seen}"
+    );
+    assert_eq!(seen["truncated"]["rows"], 0);
+    assert!(
+        !seen["after_delete"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(fresh)),
+        "{seen}"
+    );
+    let listed: Vec<String> =
+        serde_json::from_str(&suite.run_ok(&["list-tables", "-o", "json"])).unwrap();
+    assert!(!listed.contains(&fresh));
 }

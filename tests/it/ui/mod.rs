@@ -1,10 +1,12 @@
 //! `ddb ui`, on the suite's target: the server and its guard ([`api`]), the Query and Scan form
-//! and the item editor through the API ([`forms`]), and the page in headless Chromium
-//! ([`browser`]). What they share: requests to the server, and the server itself.
+//! and the item editor through the API ([`forms`]), table actions through the API ([`tables`]),
+//! and the page in headless Chromium ([`browser`]). What they share: requests to the server, and
+//! the server itself.
 
 mod api;
 mod browser;
 mod forms;
+mod tables;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -126,14 +128,21 @@ pub fn movie_keys(items: &[Value]) -> Vec<(String, String)> {
 
 /// A PUT or DELETE of one item through the API: status and body.
 pub fn change(ui: &Ui, method: &str, table: &str, body: &Value) -> (u16, Value) {
+    send(ui, method, &format!("/api/tables/{table}/item"), body)
+}
+
+/// One request with a JSON body and the secret: status and body.
+pub fn send(ui: &Ui, method: &str, path: &str, body: &Value) -> (u16, Value) {
     let mut stream = TcpStream::connect(("127.0.0.1", ui.port)).unwrap();
+    // Creating a table waits until it is ACTIVE; the server lets a request outlive its
+    // connection's 2 minutes, so this waits longer.
     stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
+        .set_read_timeout(Some(Duration::from_secs(300)))
         .unwrap();
     let body = body.to_string();
     write!(
         stream,
-        "{method} /api/tables/{table}/item HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Ddb-Secret: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Ddb-Secret: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         ui.port,
         ui.secret,
         body.len()

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::item::{self, Item};
 use crate::paginate::SegmentStart;
 
-pub(crate) struct Checkpoint {
+pub struct Checkpoint {
     path: PathBuf,
     pub segments: Vec<SegmentStart>,
     /// Pages handed to the writer and not yet all acknowledged: segment, its last key, the

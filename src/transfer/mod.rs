@@ -1,5 +1,5 @@
 //! Items from a scan into the bulk writer's lanes: what `copy` (puts on another table) and
-//! `truncate` (deletes of the keys read) share. The scan runs in segments and hands its pages
+//! [`truncate`] (deletes of the keys read) share, and the checkpoint a copy resumes from. The scan runs in segments and hands its pages
 //! through a bounded channel, the writer's lanes hold back the scan when they are full, and a
 //! failure on either side is counted, never dropped.
 
@@ -8,21 +8,24 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use aws_sdk_dynamodb::operation::scan::builders::ScanFluentBuilder;
+use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 use indicatif::{ProgressBar, ProgressStyle};
 use tokio::sync::mpsc;
 
-use super::checkpoint::Checkpoint;
-use super::read;
 use crate::batch::{self, Counts, Options as BatchOptions};
 use crate::client::{api_error, Db, ErrorContext};
-use crate::commands::args::GlobalArgs;
+use crate::expr::Placeholders;
 use crate::paginate::{self, Page, SegmentStart};
-
-type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 use crate::schema::KeySchema;
 
+pub mod checkpoint;
+
+use self::checkpoint::Checkpoint;
+
+type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+
 /// Where the items go and how.
-pub(crate) struct Sink<'a> {
+pub struct Sink<'a> {
     pub db: &'a Db,
     pub table: &'a str,
     pub key: &'a KeySchema,
@@ -59,7 +62,7 @@ pub fn parse_rate(text: &str) -> Result<Rate, String> {
 }
 
 /// What a transfer amounted to.
-pub(crate) struct Moved {
+pub struct Moved {
     pub read: u64,
     pub read_capacity: f64,
     pub counts: Counts,
@@ -79,7 +82,7 @@ const PAGE_ITEMS: i32 = 500;
 
 /// Runs `request` (a Scan, filter and projection set) in `segments`, at most `max_items` items,
 /// into the sink.
-pub(crate) async fn scan_into(
+pub async fn scan_into(
     request: ScanFluentBuilder,
     ctx: ErrorContext,
     segments: i32,
@@ -180,8 +183,46 @@ pub(crate) async fn scan_into(
     })
 }
 
+/// Deletes every item of `table` and keeps the table: a keys-only scan in `segments` feeding
+/// BatchWriteItem deletes, `parallel` requests at once. Items written meanwhile may survive.
+pub async fn truncate(
+    db: &Db,
+    table: &str,
+    segments: i32,
+    parallel: usize,
+    rate: Option<Rate>,
+    bar: &ProgressBar,
+) -> Result<Moved> {
+    let key = KeySchema::of(&db.describe(table).await?, None)?;
+    // Keys only: every name aliased, so reserved words (year, name) need no care.
+    let names: Vec<String> = key
+        .names()
+        .iter()
+        .enumerate()
+        .map(|(i, name)| format!("#k{i}={name}"))
+        .collect();
+    let placeholders = Placeholders::parse(&names, &[], false)?;
+    let projection: Vec<String> = (0..names.len()).map(|i| format!("#k{i}")).collect();
+    let request = db
+        .client
+        .scan()
+        .table_name(table)
+        .projection_expression(projection.join(", "))
+        .set_expression_attribute_names(placeholders.names_or_none())
+        .return_consumed_capacity(ReturnConsumedCapacity::Total);
+    let sink = Sink {
+        db,
+        table,
+        key: &key,
+        parallel,
+        delete: true,
+        rate,
+    };
+    scan_into(request, db.at(table), segments, None, sink, bar, None).await
+}
+
 /// One page of one segment of `request`, as [`paginate::segment_pages`] asks for them.
-pub(crate) fn segment_fetch(
+pub fn segment_fetch(
     request: ScanFluentBuilder,
     ctx: ErrorContext,
     segments: i32,
@@ -199,7 +240,7 @@ pub(crate) fn segment_fetch(
                 .send()
                 .await
                 .map_err(|e| api_error(e, &ctx).context("scan"))?;
-            Ok(read::scan_page(out))
+            Ok(Page::from_scan(out))
         })
     }
 }
@@ -236,10 +277,9 @@ async fn pace(
     }
 }
 
-/// A spinner counting items on a terminal.
-pub(crate) fn bar(global: &GlobalArgs, verb: &str) -> ProgressBar {
-    use std::io::IsTerminal;
-    if global.quiet || global.no_progress || !std::io::stderr().is_terminal() {
+/// A spinner counting items, or a hidden one when `visible` is false.
+pub fn bar(visible: bool, verb: &str) -> ProgressBar {
+    if !visible {
         return ProgressBar::hidden();
     }
     let template = format!("{{spinner}} {verb} {{pos}} items ({{per_sec}}) {{elapsed}}");
