@@ -163,12 +163,17 @@ async fn describe(scope: &Scope<'_>, table: &str) -> Answer {
     if !scope.allows(table) {
         return Answer::error(404, format!("table {table} is not shown here (--tables)"));
     }
-    let mut fields = match scope.db.describe(table).await {
+    // TTL is not part of the description: asked for at the same time, and left out by a target
+    // that cannot say.
+    let (description, ttl) = tokio::join!(
+        scope.db.describe(table),
+        crate::tables::ttl::describe(scope.db, table)
+    );
+    let mut fields = match description {
         Ok(d) => description_fields(&d),
         Err(err) => return Answer::error(status_of(&err), format!("{err:#}")),
     };
-    // TTL is not part of the description; a target that cannot say leaves it out.
-    if let Ok(ttl) = crate::tables::ttl::describe(scope.db, table).await {
+    if let Ok(ttl) = ttl {
         fields.insert("ttl".into(), ttl.to_json());
     }
     Answer::ok(Value::Object(fields))
