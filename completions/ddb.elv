@@ -58,7 +58,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand dump 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]'
             cand restore 'Create tables and load their items from a `ddb dump` directory [API: CreateTable, UpdateTimeToLive, BatchWriteItem]'
             cand serve 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
-            cand ui 'Browse, query and edit tables and items in a web page served from ddb [API: ListTables, DescribeTable, Scan, Query, GetItem, PutItem, DeleteItem, CreateTable, UpdateTable, DeleteTable, UpdateTimeToLive, BatchWriteItem]'
+            cand ui 'Browse, query and edit tables and items in a web page served from ddb [API: ListTables, DescribeTable, Scan, Query, GetItem, PutItem, DeleteItem, CreateTable, UpdateTable, DeleteTable, DescribeTimeToLive, UpdateTimeToLive, BatchWriteItem]'
             cand bench 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]'
             cand local 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
             cand completions 'Print a shell completion script'
@@ -680,7 +680,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
         }
         &'ddb;ui'= {
             cand --port 'Port on 127.0.0.1 (0 picks a free one)'
-            cand --tables 'Show only these tables'
+            cand --tables 'Show, read and change only these tables (a table created from the page must be one)'
             cand --token 'The secret remote pages must send, instead of a fresh one (at least 16 characters); better given in DDB_UI_TOKEN than on a command line other users can read'
             cand --endpoint-url 'Send requests to this DynamoDB-compatible endpoint (e.g. DynamoDB Local)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile''s)'
@@ -870,7 +870,7 @@ set edit:completion:arg-completer[ddb] = {|@words|
             cand dump 'Write tables'' definitions and items to a directory [API: DescribeTable, DescribeTimeToLive, ListTagsOfResource, Scan]'
             cand restore 'Create tables and load their items from a `ddb dump` directory [API: CreateTable, UpdateTimeToLive, BatchWriteItem]'
             cand serve 'Serve the database to TCP clients: one JSON request per line [API: GetItem, PutItem, Query, Scan, DeleteItem, ...]'
-            cand ui 'Browse, query and edit tables and items in a web page served from ddb [API: ListTables, DescribeTable, Scan, Query, GetItem, PutItem, DeleteItem, CreateTable, UpdateTable, DeleteTable, UpdateTimeToLive, BatchWriteItem]'
+            cand ui 'Browse, query and edit tables and items in a web page served from ddb [API: ListTables, DescribeTable, Scan, Query, GetItem, PutItem, DeleteItem, CreateTable, UpdateTable, DeleteTable, DescribeTimeToLive, UpdateTimeToLive, BatchWriteItem]'
             cand bench 'Measure Query against Scan as tables grow, or load-test serve''s models [API: Query, Scan, BatchWriteItem]'
             cand local 'Serve the embedded engine over the DynamoDB API, like DynamoDB Local'
             cand completions 'Print a shell completion script'

@@ -48,7 +48,9 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         args.rate,
         &bar,
     )
-    .await?;
+    .await
+    // A failure before the scan began leaves no half-drawn spinner above its message.
+    .inspect_err(|_| bar.finish_and_clear())?;
     if db.explain.explained() {
         return Ok(Outcome::Done);
     }

@@ -14,7 +14,7 @@ use crate::ui::guard::{self, Guard};
 
 #[derive(Debug, Clone, clap::Args)]
 #[command(
-    about = "Browse, query and edit tables and items in a web page served from ddb [API: ListTables, DescribeTable, Scan, Query, GetItem, PutItem, DeleteItem, CreateTable, UpdateTable, DeleteTable, UpdateTimeToLive, BatchWriteItem]",
+    about = "Browse, query and edit tables and items in a web page served from ddb [API: ListTables, DescribeTable, Scan, Query, GetItem, PutItem, DeleteItem, CreateTable, UpdateTable, DeleteTable, DescribeTimeToLive, UpdateTimeToLive, BatchWriteItem]",
     after_help = "\
 Examples:
   ddb ui                                   # prints the URL to open (with its secret)
@@ -37,7 +37,7 @@ pub struct Args {
     /// Refuse every change: items, tables, indexes and TTL (the page then only reads)
     #[arg(long)]
     pub read_only: bool,
-    /// Show only these tables
+    /// Show, read and change only these tables (a table created from the page must be one)
     #[arg(long, value_delimiter = ',', value_name = "A,B")]
     pub tables: Vec<String>,
     /// Listen on every interface, for other machines (needs --token)

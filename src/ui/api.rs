@@ -326,9 +326,10 @@ struct Page {
     last: Option<crate::item::Item>,
 }
 
-/// The status for what the target answered: 404 for a missing table, 429 when it throttled,
-/// 403 when the credentials may not, 400 for a request it refused, 502 for the rest (the
-/// target failed or could not be reached).
+/// The status for what the target answered: 404 for a missing table, 429 when it throttled or
+/// a limit was reached, 409 while the table or an index is changing, 403 when the credentials
+/// may not, 400 for a request it refused, 502 for the rest (the target failed or could not be
+/// reached).
 pub(super) fn status_of(err: &anyhow::Error) -> u16 {
     let code = err
         .chain()
@@ -349,6 +350,9 @@ pub(super) fn status_of(err: &anyhow::Error) -> u16 {
         Some(
             "ValidationException" | "SerializationException" | "ConditionalCheckFailedException",
         ) => 400,
+        // The table or an index is being created, changed or deleted: try again when it settled.
+        Some("ResourceInUseException") => 409,
+        Some("LimitExceededException") => 429,
         _ => 502,
     }
 }

@@ -33,11 +33,12 @@ const STYLE: &str = include_str!("assets/app.css");
 
 /// Connections served at once; more wait in the listen queue. A browser opens about six.
 const MAX_CONNECTIONS: usize = 64;
-/// How long one connection may live, idle keep-alive included; a request under way then still
-/// finishes (a table being created or truncated), for at most [`REQUEST_LIMIT`] more.
+/// How long one connection may live, idle keep-alive included. A request still being answered
+/// then (a table being created or truncated) finishes first, and its answer gets
+/// [`ANSWER_WRITE`] to be written.
 const CONNECTION_LIFETIME: Duration = Duration::from_secs(120);
-/// How long a request may go on past its connection's lifetime.
-const REQUEST_LIMIT: Duration = Duration::from_secs(30 * 60);
+/// How long an answer may take to be written once its connection's time is up.
+const ANSWER_WRITE: Duration = Duration::from_secs(10);
 
 /// Serves the page and the API on `listener` until `shutdown` resolves.
 pub async fn serve(
@@ -61,15 +62,23 @@ pub async fn serve(
                     pause.as_mut().reset(tokio::time::Instant::now() + Duration::from_millis(50));
                     continue;
                 };
-                let service = hyper::service::service_fn(move |request| async move {
-                    Ok::<_, Infallible>(respond(request, scope, guard).await)
+                // Requests of this connection being answered right now: only these may keep it
+                // past its lifetime; a client that merely stops reading cannot.
+                let busy = std::rc::Rc::new(std::cell::Cell::new(0usize));
+                let counted = busy.clone();
+                let service = hyper::service::service_fn(move |request| {
+                    let counted = counted.clone();
+                    async move {
+                        counted.set(counted.get() + 1);
+                        let response = respond(request, scope, guard).await;
+                        counted.set(counted.get() - 1);
+                        Ok::<_, Infallible>(response)
+                    }
                 });
                 let connection = hyper::server::conn::http1::Builder::new()
                     .timer(TokioTimer::new())
                     .header_read_timeout(Duration::from_secs(10))
                     .serve_connection(TokioIo::new(stream), service);
-                // A client that stops reading an answer does not hold its place for ever, and a
-                // long request is not cut off half done when the connection's time is up.
                 connections.push(async move {
                     tokio::pin!(connection);
                     tokio::select! {
@@ -77,7 +86,14 @@ pub async fn serve(
                         _ = tokio::time::sleep(CONNECTION_LIFETIME) => {}
                     }
                     connection.as_mut().graceful_shutdown();
-                    let _ = tokio::time::timeout(REQUEST_LIMIT, connection).await;
+                    // A request being answered finishes; then its answer has a few seconds.
+                    while busy.get() > 0 {
+                        tokio::select! {
+                            _ = connection.as_mut() => return,
+                            _ = tokio::time::sleep(Duration::from_millis(250)) => {}
+                        }
+                    }
+                    let _ = tokio::time::timeout(ANSWER_WRITE, connection).await;
                 });
             }
             _ = &mut pause, if paused => paused = false,

@@ -6,7 +6,7 @@
 // typed. Prints one JSON object of what it saw; tests/it/ui/browser.rs checks it. Needs Node 20
 // (run with --experimental-websocket) and chromium. With SHOTS set, saves screenshots there.
 //
-//   node --experimental-websocket tests/ui/browser.mjs CHROMIUM PROFILE_DIR URL TABLE DDB_ARGS_JSON NEW [BIG]
+//   node --experimental-websocket tests/ui/browser.mjs CHROMIUM PROFILE_DIR URL TABLE DDB_ARGS_JSON [NEW BIG]
 import { spawn, execFileSync } from "node:child_process";
 
 const [browser, profile, url, table, ddbJson, fresh, big] = process.argv.slice(2);

@@ -198,6 +198,7 @@ function show(v) {
 
 async function listTables() {
   state.table = null;
+  clearTimeout(state.watch);
   $("items-view").hidden = true;
   $("tables-view").hidden = false;
   const body = await api("tables");
@@ -387,6 +388,10 @@ async function openTable(name) {
   $("items-view").hidden = false;
   $("items-title").textContent = name;
   $("details").hidden = true;
+  // An item open in the editor belongs to the last table: a save must not land in this one.
+  $("editor").hidden = true;
+  $("conflict").hidden = true;
+  state.loaded = null;
   $("confirm-name").value = "";
   confirmed();
   $("index").value = "";

@@ -1,5 +1,7 @@
-//! The page in a real browser: headless Chromium renders it, and a DevTools-protocol driver
-//! (tests/ui/browser.mjs) pages, queries, scans, edits against another client and deletes.
+//! The page in a real browser: headless Chromium renders it (read only: the change controls
+//! hidden), and a DevTools-protocol driver (tests/ui/browser.mjs) pages, queries, scans, edits
+//! against another client and deletes, then creates a table from the form, changes its TTL and
+//! indexes in the details, and truncates and deletes it with its name typed.
 
 use std::collections::BTreeSet;
 
@@ -74,8 +76,11 @@ fn the_page_renders_tables_and_a_page_of_items_in_a_real_browser() {
         "new-table",
         "new-item",
         "delete-selected",
+        "save",
+        "delete-item",
         "ttl-form",
         "gsi-form",
+        "gsi-drop-form",
         "danger",
     ] {
         let tag = tables
@@ -169,7 +174,7 @@ fn a_person_pages_queries_edits_and_deletes_in_a_real_browser() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // The driver bounds itself (120 s); this bounds the driver.
+    // The driver bounds itself (180 s); this bounds the driver.
     let started = std::time::Instant::now();
     while child.try_wait().unwrap().is_none() {
         if started.elapsed() > std::time::Duration::from_secs(200) {
