@@ -79,28 +79,44 @@ pub async fn serve(
                     .timer(TokioTimer::new())
                     .header_read_timeout(Duration::from_secs(10))
                     .serve_connection(TokioIo::new(stream), service);
-                connections.push(async move {
-                    tokio::pin!(connection);
-                    tokio::select! {
-                        _ = connection.as_mut() => return,
-                        _ = tokio::time::sleep(CONNECTION_LIFETIME) => {}
-                    }
-                    connection.as_mut().graceful_shutdown();
-                    // A request being answered finishes; then its answer has a few seconds.
-                    while busy.get() > 0 {
-                        tokio::select! {
-                            _ = connection.as_mut() => return,
-                            _ = tokio::time::sleep(Duration::from_millis(250)) => {}
-                        }
-                    }
-                    let _ = tokio::time::timeout(ANSWER_WRITE, connection).await;
-                });
+                connections.push(bounded(
+                    connection,
+                    busy,
+                    |connection| connection.graceful_shutdown(),
+                    CONNECTION_LIFETIME,
+                    ANSWER_WRITE,
+                ));
             }
             _ = &mut pause, if paused => paused = false,
             Some(_) = connections.next(), if !connections.is_empty() => {}
             _ = &mut shutdown => break,
         }
     }
+}
+
+/// Serves `connection` for its `lifetime`; then asks it to close after the request under way
+/// (`shutdown`), waits while `busy` says a request is being answered, and gives the answer
+/// `write` to be written. A client that only holds the connection, or stops reading, is let go.
+async fn bounded<C: Future>(
+    connection: C,
+    busy: std::rc::Rc<std::cell::Cell<usize>>,
+    shutdown: impl FnOnce(std::pin::Pin<&mut C>),
+    lifetime: Duration,
+    write: Duration,
+) {
+    tokio::pin!(connection);
+    tokio::select! {
+        _ = connection.as_mut() => return,
+        _ = tokio::time::sleep(lifetime) => {}
+    }
+    shutdown(connection.as_mut());
+    while busy.get() > 0 {
+        tokio::select! {
+            _ = connection.as_mut() => return,
+            _ = tokio::time::sleep(Duration::from_millis(250)) => {}
+        }
+    }
+    let _ = tokio::time::timeout(write, connection).await;
 }
 
 async fn respond(
@@ -192,4 +208,74 @@ fn json(answer: &Answer) -> Response<Full<Bytes>> {
     base(answer.status, "application/json")
         .body(Full::new(Bytes::from(answer.body.to_string())))
         .expect("static response parts")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::time::{Duration, Instant};
+
+    use super::bounded;
+
+    const SHORT: Duration = Duration::from_millis(50);
+
+    /// A connection that never ends by itself, and whether it was asked to close.
+    fn stuck() -> (std::future::Pending<()>, Rc<Cell<bool>>) {
+        (std::future::pending(), Rc::new(Cell::new(false)))
+    }
+
+    #[tokio::test]
+    async fn a_connection_holding_no_request_is_let_go_after_its_lifetime() {
+        let (connection, asked) = stuck();
+        let told = asked.clone();
+        let idle = Rc::new(Cell::new(0));
+        let started = Instant::now();
+        let ended = tokio::time::timeout(
+            Duration::from_secs(10),
+            bounded(connection, idle, move |_| told.set(true), SHORT, SHORT),
+        )
+        .await;
+        assert!(ended.is_ok(), "a stalled connection is dropped");
+        assert!(asked.get(), "asked to close first");
+        assert!(
+            started.elapsed() >= SHORT * 2,
+            "not before its lifetime and the write time"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_request_being_answered_keeps_its_connection_past_the_lifetime() {
+        let (connection, asked) = stuck();
+        let told = asked.clone();
+        let busy = Rc::new(Cell::new(1));
+        let serving = busy.clone();
+        let wrapper = bounded(connection, busy, move |_| told.set(true), SHORT, SHORT);
+        tokio::pin!(wrapper);
+        // Well past the lifetime, the request is still being answered: the connection stays.
+        let early = tokio::time::timeout(SHORT * 8, wrapper.as_mut()).await;
+        assert!(early.is_err(), "kept while a request is answered");
+        assert!(asked.get(), "but told to close once it is done");
+        // The answer is ready: the connection has the write time, then goes.
+        serving.set(0);
+        let ended = tokio::time::timeout(Duration::from_secs(10), wrapper).await;
+        assert!(ended.is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_connection_that_ends_by_itself_ends_the_wrapper() {
+        let idle = Rc::new(Cell::new(0));
+        let ended = tokio::time::timeout(
+            Duration::from_secs(10),
+            bounded(
+                async {},
+                idle,
+                |_| panic!("not asked"),
+                Duration::from_secs(60),
+                SHORT,
+            ),
+        )
+        .await;
+        assert!(ended.is_ok());
+    }
 }
