@@ -21,13 +21,14 @@ use super::form;
 use crate::client::{all_table_names, Db};
 use crate::expr::Placeholders;
 use crate::item;
+use crate::paginate::Page;
 use crate::schema::{description_fields, KeySchema};
 
 /// The item with this key (`?key=` DynamoDB JSON), read strongly consistent: what the editor
 /// loads, whole, whatever page or projection the row came from.
 async fn one_item(scope: &Scope<'_>, table: &str, query: &str) -> Answer {
-    if !scope.allows(table) {
-        return Answer::error(404, format!("table {table} is not shown here (--tables)"));
+    if let Some(hidden) = scope.hidden(table) {
+        return hidden;
     }
     let params = parse_query(query);
     let key = match params
@@ -56,10 +57,7 @@ async fn one_item(scope: &Scope<'_>, table: &str, query: &str) -> Answer {
                 "no item has this key (deleted since the page was read?)",
             ),
         },
-        Err(e) => {
-            let err = crate::client::api_error(e, &scope.db.at(table));
-            Answer::error(status_of(&err), format!("{err:#}"))
-        }
+        Err(e) => Answer::failed(crate::client::api_error(e, &scope.db.at(table))),
     }
 }
 
@@ -80,6 +78,11 @@ impl Answer {
             body: json!({ "error": message.into() }),
         }
     }
+
+    /// What the target's failure means for the page: its status and the message.
+    pub(super) fn failed(err: anyhow::Error) -> Answer {
+        Answer::error(status_of(&err), format!("{err:#}"))
+    }
 }
 
 /// What the API may show.
@@ -93,6 +96,12 @@ pub struct Scope<'a> {
 impl Scope<'_> {
     pub(super) fn allows(&self, table: &str) -> bool {
         self.tables.is_none_or(|t| t.iter().any(|n| n == table))
+    }
+
+    /// The answer for a table `--tables` leaves out, as if it were not there.
+    pub(super) fn hidden(&self, table: &str) -> Option<Answer> {
+        (!self.allows(table))
+            .then(|| Answer::error(404, format!("table {table} is not shown here (--tables)")))
     }
 }
 
@@ -160,8 +169,8 @@ fn is_loopback(endpoint: &str) -> bool {
 }
 
 async fn describe(scope: &Scope<'_>, table: &str) -> Answer {
-    if !scope.allows(table) {
-        return Answer::error(404, format!("table {table} is not shown here (--tables)"));
+    if let Some(hidden) = scope.hidden(table) {
+        return hidden;
     }
     // TTL is not part of the description: asked for at the same time, and left out by a target
     // that cannot say.
@@ -171,7 +180,7 @@ async fn describe(scope: &Scope<'_>, table: &str) -> Answer {
     );
     let mut fields = match description {
         Ok(d) => description_fields(&d),
-        Err(err) => return Answer::error(status_of(&err), format!("{err:#}")),
+        Err(err) => return Answer::failed(err),
     };
     if let Ok(ttl) = ttl {
         fields.insert("ttl".into(), ttl.to_json());
@@ -187,8 +196,8 @@ enum Read {
 
 /// One page of a Scan or a Query of the table or an index, with what it cost.
 async fn read(scope: &Scope<'_>, table: &str, query: &str, how: Read) -> Answer {
-    if !scope.allows(table) {
-        return Answer::error(404, format!("table {table} is not shown here (--tables)"));
+    if let Some(hidden) = scope.hidden(table) {
+        return hidden;
     }
     let params = parse_query(query);
     let param = |name: &str| params.get(name).filter(|s| !s.is_empty()).cloned();
@@ -222,7 +231,7 @@ async fn read(scope: &Scope<'_>, table: &str, query: &str, how: Read) -> Answer 
             };
             let schema = match scope.db.schema(table).await {
                 Ok(schema) => schema,
-                Err(err) => return Answer::error(status_of(&err), format!("{err:#}")),
+                Err(err) => return Answer::failed(err),
             };
             let key = match schema.key_of(index.as_deref()) {
                 Ok(key) => key,
@@ -262,7 +271,7 @@ async fn read(scope: &Scope<'_>, table: &str, query: &str, how: Read) -> Answer 
     // Scan and Query take the same read options and answer with the same page fields, on
     // builders and outputs of different types.
     macro_rules! page {
-        ($builder:expr) => {
+        ($builder:expr, $page:expr) => {
             $builder
                 .table_name(table)
                 .set_index_name(index)
@@ -275,27 +284,23 @@ async fn read(scope: &Scope<'_>, table: &str, query: &str, how: Read) -> Answer 
                 .return_consumed_capacity(ReturnConsumedCapacity::Total)
                 .send()
                 .await
-                .map(|o| Page {
-                    items: o.items,
-                    count: o.count,
-                    scanned: o.scanned_count,
-                    capacity: o.consumed_capacity.and_then(|c| c.capacity_units),
-                    last: o.last_evaluated_key,
-                })
+                .map($page)
                 .map_err(|e| crate::client::api_error(e, &scope.db.at(table)))
         };
     }
     let result = match how {
-        Read::Scan => page!(client.scan()),
-        Read::Query => page!(client.query().set_key_condition_expression(key_condition)),
+        Read::Scan => page!(client.scan(), Page::from_scan),
+        Read::Query => page!(
+            client.query().set_key_condition_expression(key_condition),
+            Page::from_query
+        ),
     };
     let page = match result {
         Ok(page) => page,
-        Err(err) => return Answer::error(status_of(&err), format!("{err:#}")),
+        Err(err) => return Answer::failed(err),
     };
     let items: Vec<Value> = page
         .items
-        .unwrap_or_default()
         .iter()
         .map(|i| item::item_to_json(i, &[], true))
         .collect();
@@ -309,21 +314,12 @@ async fn read(scope: &Scope<'_>, table: &str, query: &str, how: Read) -> Answer 
     body.insert("capacity".into(), json!(page.capacity));
     body.insert(
         "last_evaluated_key".into(),
-        page.last
+        page.last_key
             .as_ref()
             .map_or(Value::Null, |k| item::item_to_json(k, &[], true)),
     );
     body.insert("items".into(), Value::Array(items));
     Answer::ok(Value::Object(body))
-}
-
-/// What a Scan or a Query page brought back.
-struct Page {
-    items: Option<Vec<crate::item::Item>>,
-    count: i32,
-    scanned: i32,
-    capacity: Option<f64>,
-    last: Option<crate::item::Item>,
 }
 
 /// The status for what the target answered: 404 for a missing table, 429 when it throttled or

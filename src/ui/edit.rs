@@ -7,7 +7,7 @@
 
 use serde_json::{json, Value};
 
-use super::api::{segment, status_of, Answer, Scope};
+use super::api::{segment, Answer, Scope};
 use super::form;
 use crate::expr::Placeholders;
 use crate::item;
@@ -38,11 +38,8 @@ pub async fn change(scope: &Scope<'_>, delete: bool, path: &str, body: &[u8]) ->
         return Answer::error(404, format!("no such API: /api/{path}"));
     };
     let table = segment(table);
-    if scope.read_only {
-        return Answer::error(403, "ddb ui runs with --read-only: nothing is written");
-    }
-    if !scope.allows(&table) {
-        return Answer::error(404, format!("table {table} is not shown here (--tables)"));
+    if let Some(hidden) = scope.hidden(&table) {
+        return hidden;
     }
     let change: Change = match serde_json::from_slice(body) {
         Ok(change) => change,
@@ -57,7 +54,7 @@ pub async fn change(scope: &Scope<'_>, delete: bool, path: &str, body: &[u8]) ->
     };
     let schema = match scope.db.schema(&table).await {
         Ok(schema) => schema,
-        Err(err) => return Answer::error(status_of(&err), format!("{err:#}")),
+        Err(err) => return Answer::failed(err),
     };
     let key_names = schema.key.names();
     let mut placeholders = Placeholders::default();
@@ -95,10 +92,7 @@ pub async fn change(scope: &Scope<'_>, delete: bool, path: &str, body: &[u8]) ->
                     return conflict_answer(&expected, now, &key_names);
                 }
             }
-            Err(e) => {
-                let err = crate::client::api_error(e, &ctx);
-                return Answer::error(status_of(&err), format!("{err:#}"));
-            }
+            Err(e) => return Answer::failed(crate::client::api_error(e, &ctx)),
         }
     }
     // PutItem and DeleteItem take the same condition and answer a failed one alike, on builders
@@ -155,7 +149,7 @@ pub async fn change(scope: &Scope<'_>, delete: bool, path: &str, body: &[u8]) ->
     match result {
         Ok(()) => Answer::ok(json!({ "written": true })),
         Err(Failed::Conflict(current)) => conflict_answer(&expected, current, &key_names),
-        Err(Failed::Other(err)) => Answer::error(status_of(&err), format!("{err:#}")),
+        Err(Failed::Other(err)) => Answer::failed(err),
     }
 }
 

@@ -134,6 +134,9 @@ async fn respond(
         let api = api.to_string();
         let answer = match method {
             Method::GET => api::get(scope, &api, &query).await,
+            Method::POST | Method::PUT | Method::DELETE if scope.read_only => {
+                Answer::error(403, "ddb ui runs with --read-only: nothing is written")
+            }
             Method::POST | Method::PUT | Method::DELETE => match body(request).await {
                 Ok(bytes) => match tables::change(scope, method.as_str(), &api, &bytes).await {
                     Some(answer) => answer,

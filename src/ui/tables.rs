@@ -15,7 +15,7 @@
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::api::{segment, status_of, Answer, Scope};
+use super::api::{segment, Answer, Scope};
 use crate::definition::{self, Capacity, TableDefinition};
 use crate::schema::{description_fields, KeySchema};
 use crate::tables::create::Refused;
@@ -80,12 +80,6 @@ pub async fn change(scope: &Scope<'_>, method: &str, path: &str, body: &[u8]) ->
         }
         _ => return None,
     };
-    if scope.read_only {
-        return Some(Answer::error(
-            403,
-            "ddb ui runs with --read-only: nothing is written",
-        ));
-    }
     Some(match action {
         Action::Create => create(scope, body).await,
         Action::Delete(table) => delete(scope, &table, body).await,
@@ -109,20 +103,11 @@ fn parse<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, Answer> {
     serde_json::from_slice(body).map_err(|e| Answer::error(400, format!("the request body: {e}")))
 }
 
-fn hidden(scope: &Scope<'_>, table: &str) -> Option<Answer> {
-    (!scope.allows(table))
-        .then(|| Answer::error(404, format!("table {table} is not shown here (--tables)")))
-}
-
-fn failed(err: anyhow::Error) -> Answer {
-    Answer::error(status_of(&err), format!("{err:#}"))
-}
-
 /// The table's description, as `GET /api/tables/NAME` gives it.
 async fn described(scope: &Scope<'_>, table: &str) -> Answer {
     match scope.db.describe(table).await {
         Ok(d) => Answer::ok(Value::Object(description_fields(&d))),
-        Err(err) => failed(err),
+        Err(err) => Answer::failed(err),
     }
 }
 
@@ -191,13 +176,13 @@ async fn create(scope: &Scope<'_>, body: &[u8]) -> Answer {
         Err(Refused::Exists(_)) => {
             return Answer::error(409, format!("table {} already exists", def.name))
         }
-        Err(Refused::Other(err)) => return failed(err),
+        Err(Refused::Other(err)) => return Answer::failed(err),
     }
     let bar = indicatif::ProgressBar::hidden();
     match tables::create::settle(scope.db, &def, true, &bar).await {
         Ok(d) => Answer::ok(Value::Object(description_fields(&d))),
         // The table exists now: say so, or a second try would only hear that it does.
-        Err(err) => failed(err.context(format!(
+        Err(err) => Answer::failed(err.context(format!(
             "table {} was created, but it did not settle (see its details)",
             def.name
         ))),
@@ -218,7 +203,7 @@ fn confirmed(body: &[u8], what: &str) -> Result<(), Answer> {
 }
 
 async fn delete(scope: &Scope<'_>, table: &str, body: &[u8]) -> Answer {
-    if let Some(answer) = hidden(scope, table) {
+    if let Some(answer) = scope.hidden(table) {
         return answer;
     }
     if let Err(answer) = confirmed(body, table) {
@@ -226,12 +211,12 @@ async fn delete(scope: &Scope<'_>, table: &str, body: &[u8]) -> Answer {
     }
     match tables::delete(scope.db, table, true).await {
         Ok(()) => Answer::ok(json!({ "deleted": table })),
-        Err(err) => failed(err),
+        Err(err) => Answer::failed(err),
     }
 }
 
 async fn truncate(scope: &Scope<'_>, table: &str, body: &[u8]) -> Answer {
-    if let Some(answer) = hidden(scope, table) {
+    if let Some(answer) = scope.hidden(table) {
         return answer;
     }
     if let Err(answer) = confirmed(body, table) {
@@ -240,14 +225,14 @@ async fn truncate(scope: &Scope<'_>, table: &str, body: &[u8]) -> Answer {
     let bar = indicatif::ProgressBar::hidden();
     let moved = match crate::transfer::truncate(scope.db, table, 4, 8, None, &bar).await {
         Ok(moved) => moved,
-        Err(err) => return failed(err),
+        Err(err) => return Answer::failed(err),
     };
     let deleted = moved.counts.written;
     if let Some(err) = moved.scan_error {
         let err = err.context(format!(
             "truncate of {table} stopped after {deleted} items were deleted; truncate again to delete the rest"
         ));
-        return failed(err);
+        return Answer::failed(err);
     }
     if moved.counts.failed > 0 {
         return Answer::error(
@@ -263,7 +248,7 @@ async fn truncate(scope: &Scope<'_>, table: &str, body: &[u8]) -> Answer {
 }
 
 async fn set_ttl(scope: &Scope<'_>, table: &str, body: &[u8]) -> Answer {
-    if let Some(answer) = hidden(scope, table) {
+    if let Some(answer) = scope.hidden(table) {
         return answer;
     }
     let wanted = match parse::<Ttl>(body) {
@@ -282,7 +267,7 @@ async fn set_ttl(scope: &Scope<'_>, table: &str, body: &[u8]) -> Answer {
     };
     let current = match ttl::describe(scope.db, table).await {
         Ok(current) => current,
-        Err(err) => return failed(err),
+        Err(err) => return Answer::failed(err),
     };
     let change = match (&wanted, current.enabled_attribute()) {
         (Some(wanted), Some(on)) if wanted == on => None,
@@ -292,23 +277,23 @@ async fn set_ttl(scope: &Scope<'_>, table: &str, body: &[u8]) -> Answer {
     };
     if let Some((attribute, enabled)) = change {
         if let Err(err) = ttl::set(scope.db, table, attribute, enabled).await {
-            return failed(err);
+            return Answer::failed(err);
         }
     }
     match ttl::describe(scope.db, table).await {
         Ok(now) => Answer::ok(now.to_json()),
-        Err(err) => failed(err),
+        Err(err) => Answer::failed(err),
     }
 }
 
 /// The table's definition as it is now, for an index change.
 async fn current(scope: &Scope<'_>, table: &str) -> Result<TableDefinition, Answer> {
-    let d = scope.db.describe(table).await.map_err(failed)?;
-    TableDefinition::from_description(&d, None, Vec::new()).map_err(failed)
+    let d = scope.db.describe(table).await.map_err(Answer::failed)?;
+    TableDefinition::from_description(&d, None, Vec::new()).map_err(Answer::failed)
 }
 
 async fn add_index(scope: &Scope<'_>, table: &str, body: &[u8]) -> Answer {
-    if let Some(answer) = hidden(scope, table) {
+    if let Some(answer) = scope.hidden(table) {
         return answer;
     }
     let form: AddIndex = match parse(body) {
@@ -340,13 +325,13 @@ async fn add_index(scope: &Scope<'_>, table: &str, body: &[u8]) -> Answer {
         Err(err) => return Answer::error(400, format!("{err:#}")),
     };
     if let Err(err) = index::send_update(scope.db, table, request).await {
-        return failed(err);
+        return Answer::failed(err);
     }
     described(scope, table).await
 }
 
 async fn drop_index(scope: &Scope<'_>, table: &str, name: &str, body: &[u8]) -> Answer {
-    if let Some(answer) = hidden(scope, table) {
+    if let Some(answer) = scope.hidden(table) {
         return answer;
     }
     if let Err(answer) = confirmed(body, name) {
@@ -362,7 +347,7 @@ async fn drop_index(scope: &Scope<'_>, table: &str, name: &str, body: &[u8]) -> 
         Err(err) => return Answer::error(404, format!("{err:#}")),
     };
     if let Err(err) = index::send_update(scope.db, table, request).await {
-        return failed(err);
+        return Answer::failed(err);
     }
     described(scope, table).await
 }

@@ -66,16 +66,21 @@ function format() {
   return document.querySelector("input[name=fmt]:checked").value;
 }
 
+// The key attributes of an item; of none, empty strings to fill in (a new item's template).
+function keyOf(it) {
+  const key = {};
+  for (const k of state.key) key[k] = it ? it[k] : { S: "" };
+  return key;
+}
+
 // The editor: the item as loaded (null for a new one) is what a save or delete is conditioned on.
 // A row may be partial (a projection, an index), so the whole item is read first.
 async function edit(row) {
   let it = null;
   if (row) {
-    const key = {};
-    for (const k of state.key) key[k] = row[k];
     try {
-      it = (await api("tables/" + encodeURIComponent(state.table) + "/item?key=" +
-        encodeURIComponent(JSON.stringify(key)))).item;
+      it = (await api(tablePath("/item?key=") +
+        encodeURIComponent(JSON.stringify(keyOf(row))))).item;
     } catch (e) {
       return say(e.message, true);
     }
@@ -85,16 +90,14 @@ async function edit(row) {
   $("conflict").hidden = true;
   $("editor-title").textContent = it ? "Item " + state.key.map((k) => show(it[k])).join(" / ") : "New item";
   $("delete-item").disabled = !it;
-  const template = {};
-  for (const k of state.key) template[k] = { S: "" };
-  state.shown = itemText(it || template, format());
+  state.shown = itemText(it || keyOf(null), format());
   $("editor-text").value = state.shown;
   $("editor-text").focus();
 }
 
 async function save() {
   try {
-    await api("tables/" + encodeURIComponent(state.table) + "/item", "PUT", {
+    await api(tablePath("/item"), "PUT", {
       text: $("editor-text").value, typed: format() === "typed", expected: state.loaded,
     });
     $("conflict").hidden = true;
@@ -107,9 +110,7 @@ async function save() {
 }
 
 async function removeItem(it) {
-  const key = {};
-  for (const k of state.key) key[k] = it[k];
-  await api("tables/" + encodeURIComponent(state.table) + "/item", "DELETE", { key, expected: it });
+  await api(tablePath("/item"), "DELETE", { key: keyOf(it), expected: it });
 }
 
 async function deleteLoaded() {
@@ -497,7 +498,7 @@ async function run(how) {
 async function loadPage() {
   const size = $("page-size").value;
   const start = state.starts[state.page];
-  let path = "tables/" + encodeURIComponent(state.table) + "/" + state.how + "?limit=" + size;
+  let path = tablePath("/" + state.how + "?limit=" + size);
   if (state.params) path += "&" + state.params;
   if (start) path += "&start=" + encodeURIComponent(JSON.stringify(start));
   const body = await api(path);
@@ -612,9 +613,7 @@ window.addEventListener("DOMContentLoaded", async () => {
         document.querySelector(`input[name=fmt][value=${back}]`).checked = true;
         return say("Save or close the item before switching its format.");
       }
-      const template = {};
-      for (const k of state.key) template[k] = { S: "" };
-      state.shown = itemText(state.loaded || template, format());
+      state.shown = itemText(state.loaded || keyOf(null), format());
       $("editor-text").value = state.shown;
     });
   }

@@ -33,6 +33,11 @@ pub fn get(port: u16, path: &str, headers: &[(&str, &str)]) -> (u16, String, Str
     }
     request.push_str("\r\n");
     stream.write_all(request.as_bytes()).unwrap();
+    response(stream)
+}
+
+/// The whole answer on a connection the request asked to close: status, headers, body.
+fn response(mut stream: TcpStream) -> (u16, String, String) {
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     let (head, body) = response.split_once("\r\n\r\n").unwrap();
@@ -148,9 +153,6 @@ pub fn send(ui: &Ui, method: &str, path: &str, body: &Value) -> (u16, Value) {
         body.len()
     )
     .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let (head, body) = response.split_once("\r\n\r\n").unwrap();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    (status, serde_json::from_str(body).unwrap_or(Value::Null))
+    let (status, _, body) = response(stream);
+    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
 }
