@@ -1,33 +1,30 @@
 //! Tab completion for `ddb shell`: subcommands and shell commands, options, table names, index
 //! names and key attribute names. Everything comes from what the shell already knows (the table
-//! list read at start and after commands that change it, key schemas read by `use`, and those
-//! remembered from earlier runs): no request is sent per keystroke.
+//! list read at start and after commands that change it, and the key schema `use` read): no
+//! request is sent per keystroke.
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
-use clap::CommandFactory;
 use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::validate::Validator;
 use rustyline::{Context, Helper};
 
-use crate::cli::Cli;
 use crate::schema::Schema;
 
 /// What completion draws on, shared between the session and the line editor.
 #[derive(Debug, Default)]
 pub struct Catalog {
     pub tables: Vec<String>,
-    pub schemas: BTreeMap<String, Schema>,
-    pub current: Option<String>,
+    /// The table of `use`, by its key schema.
+    pub current: Option<Schema>,
 }
 
 impl Catalog {
     /// The key attributes of the current table and its indexes, and the index names.
     fn attributes_and_indexes(&self) -> (Vec<String>, Vec<String>) {
-        let Some(schema) = self.current.as_ref().and_then(|t| self.schemas.get(t)) else {
+        let Some(schema) = &self.current else {
             return (Vec::new(), Vec::new());
         };
         let mut names = schema.key.names();
@@ -58,9 +55,8 @@ pub struct ShellHelper {
 }
 
 impl ShellHelper {
-    pub fn new(catalog: Arc<Mutex<Catalog>>) -> ShellHelper {
-        let mut cli = Cli::command();
-        cli.build();
+    /// `cli` is the session's clap tree, already built.
+    pub fn new(catalog: Arc<Mutex<Catalog>>, cli: clap::Command) -> ShellHelper {
         ShellHelper { catalog, cli }
     }
 
@@ -201,10 +197,11 @@ mod tests {
         );
         let catalog = Catalog {
             tables: vec!["Movies".into(), "Music".into(), "Other".into()],
-            schemas: BTreeMap::from([("Movies".to_string(), schema)]),
-            current: Some("Movies".into()),
+            current: Some(schema),
         };
-        ShellHelper::new(Arc::new(Mutex::new(catalog)))
+        let mut cli = <crate::cli::Cli as clap::CommandFactory>::command();
+        cli.build();
+        ShellHelper::new(Arc::new(Mutex::new(catalog)), cli)
     }
 
     #[test]

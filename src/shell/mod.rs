@@ -45,13 +45,14 @@ struct Session {
     /// The options the shell started with; the target ones follow `\connect`.
     global: GlobalArgs,
     timing: bool,
-    explain: bool,
     catalog: Arc<Mutex<Catalog>>,
     sigint: Signal,
     /// On a terminal: shell commands confirm what they did; a script prints only its output.
     interactive: bool,
     /// The clap tree, built once: building it is most of what a short command costs here.
     cli: clap::Command,
+    /// The shell's own global options, given again to every command ([`launch_flags`]).
+    launch: Vec<String>,
 }
 
 /// Connects to the target of `global` and runs the session until `exit`, Ctrl-D or the end of
@@ -63,7 +64,6 @@ pub async fn run(args: &Args, global: &GlobalArgs) -> Result<Outcome> {
         db,
         global: global.clone(),
         timing: false,
-        explain: global.explain,
         catalog: Arc::default(),
         sigint,
         interactive: std::io::stdin().is_terminal(),
@@ -72,6 +72,7 @@ pub async fn run(args: &Args, global: &GlobalArgs) -> Result<Outcome> {
             cli.build();
             cli
         },
+        launch: launch_flags(global),
     };
     session.refresh_tables().await;
     let outcome = if session.interactive {
@@ -93,7 +94,10 @@ async fn interactive(session: &mut Session) -> Result<Outcome> {
         .build();
     let mut editor: rustyline::Editor<ShellHelper, FileHistory> =
         rustyline::Editor::with_config(config)?;
-    editor.set_helper(Some(ShellHelper::new(session.catalog.clone())));
+    editor.set_helper(Some(ShellHelper::new(
+        session.catalog.clone(),
+        session.cli.clone(),
+    )));
     let history = history_path(&session.global);
     if let Some(path) = &history {
         let _ = editor.load_history(path);
@@ -179,7 +183,7 @@ impl Session {
     }
 
     fn current(&self) -> Option<String> {
-        self.lock().current.clone()
+        self.lock().current.as_ref().map(|s| s.table().to_string())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Catalog> {
@@ -215,9 +219,7 @@ impl Session {
             }
             Line::Use(Some(table)) => match self.db.schema(&table).await {
                 Ok(schema) => {
-                    let mut catalog = self.lock();
-                    catalog.schemas.insert(table.clone(), schema);
-                    catalog.current = Some(table);
+                    self.lock().current = Some(schema);
                     0
                 }
                 Err(err) => report(&err),
@@ -231,8 +233,8 @@ impl Session {
                 0
             }
             Line::Explain(on) => {
-                self.explain = on.unwrap_or(!self.explain);
-                self.say(if self.explain {
+                self.global.explain = on.unwrap_or(!self.global.explain);
+                self.say(if self.global.explain {
                     "explain is on: requests are printed, not sent"
                 } else {
                     "explain is off"
@@ -247,12 +249,10 @@ impl Session {
             Line::Command(words) => {
                 let words = {
                     let catalog = self.lock();
-                    let current = catalog.current.as_ref().and_then(|table| {
-                        Some(line::Current {
-                            table,
-                            key: &catalog.schemas.get(table)?.key,
-                            tables: &catalog.tables,
-                        })
+                    let current = catalog.current.as_ref().map(|schema| line::Current {
+                        table: schema.table(),
+                        key: &schema.key,
+                        tables: &catalog.tables,
                     });
                     line::with_table(words, current, &self.cli)
                 };
@@ -304,11 +304,7 @@ impl Session {
                     report(&err);
                 }
                 self.global = global;
-                {
-                    let mut catalog = self.lock();
-                    catalog.current = None;
-                    catalog.schemas.clear();
-                }
+                self.lock().current = None;
                 self.refresh_tables().await;
                 self.say(&format!("connected to {}", self.db.endpoint));
                 0
@@ -320,7 +316,7 @@ impl Session {
     /// A ddb command line, parsed as `ddb` parses it, run on the session's connection.
     async fn command(&mut self, words: Vec<String>) -> Ended {
         let mut argv = vec!["ddb".to_string()];
-        argv.extend(self.launch_flags());
+        argv.extend(self.launch.iter().cloned());
         argv.extend(words);
         let matches = match self.cli.try_get_matches_from_mut(&argv) {
             Ok(matches) => matches,
@@ -340,7 +336,7 @@ impl Session {
         };
         let mut global = cli.global;
         global.set_target_from(&self.global);
-        global.explain |= self.explain;
+        global.explain |= self.global.explain;
         let changes_tables = matches!(
             cli.command,
             Command::CreateTable(_)
@@ -395,31 +391,30 @@ impl Session {
             }
         }
     }
+}
 
-    /// The shell's own global options (output and the like), given again to every command so
-    /// `ddb -o json shell` keeps printing JSON; a command's own options come after and win.
-    fn launch_flags(&self) -> Vec<String> {
-        let g = &self.global;
-        let mut flags = Vec::new();
-        if g.output != OutputFormat::Auto {
-            if let Some(value) = clap::ValueEnum::to_possible_value(&g.output) {
-                flags.extend(["--output".to_string(), value.get_name().to_string()]);
-            }
+/// The shell's own global options (output and the like), given again to every command so
+/// `ddb -o json shell` keeps printing JSON; a command's own options come after and win.
+fn launch_flags(g: &GlobalArgs) -> Vec<String> {
+    let mut flags = Vec::new();
+    if g.output != OutputFormat::Auto {
+        if let Some(value) = clap::ValueEnum::to_possible_value(&g.output) {
+            flags.extend(["--output".to_string(), value.get_name().to_string()]);
         }
-        if !g.columns.is_empty() {
-            flags.extend(["--columns".to_string(), g.columns.join(",")]);
-        }
-        for (on, flag) in [
-            (g.quiet, "--quiet"),
-            (g.no_progress, "--no-progress"),
-            (g.consumed_capacity, "--consumed-capacity"),
-        ] {
-            if on {
-                flags.push(flag.to_string());
-            }
-        }
-        flags
     }
+    if !g.columns.is_empty() {
+        flags.extend(["--columns".to_string(), g.columns.join(",")]);
+    }
+    for (on, flag) in [
+        (g.quiet, "--quiet"),
+        (g.no_progress, "--no-progress"),
+        (g.consumed_capacity, "--consumed-capacity"),
+    ] {
+        if on {
+            flags.push(flag.to_string());
+        }
+    }
+    flags
 }
 
 /// How a command line ended for the shell.
