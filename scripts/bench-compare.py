@@ -8,7 +8,7 @@
     scripts/bench-compare.py builds --baseline BIN   # this ddb against another build on the embedded engine
     scripts/bench-compare.py batchget --endpoint URL # ddb get --keys-file vs boto3 batch_get_item; ddb update
     scripts/bench-compare.py copy   --endpoint URL --movies FILE   # embedded -> URL: ddb copy vs put --file vs boto3
-    scripts/bench-compare.py shell  [--endpoint URL] # a 200-command script: one `ddb shell` vs 200 ddb processes
+    scripts/bench-compare.py shell  [--endpoint URL | --data-dir DIR] # a 200-command script: one `ddb shell` vs 200 ddb processes
 
 URL is a running DynamoDB Local (scripts/dynamodb-local.sh start prints one). Needs python3 with
 boto3 and awscli (pip install boto3 awscli) for the comparison clients, GNU time (/usr/bin/time,
@@ -623,7 +623,7 @@ def shell(args):
     import shlex
     target = ["--endpoint-url", args.endpoint] if args.endpoint else None
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=args.data_dir) as tmp:
         if target is None:
             target = ["--local", "--data-dir", os.path.join(tmp, "data")]
         for r in range(args.rounds):
@@ -652,7 +652,7 @@ def shell(args):
                 ddb(*target, "delete-table", table, "--yes", "-q")
             same = results["shell"][1] == results["processes"][1]
             rows.append((r + 1, results["shell"][0], results["processes"][0], same))
-    where = args.endpoint or "the embedded engine"
+    where = args.endpoint or "the embedded engine" + (f" (data in {args.data_dir})" if args.data_dir else "")
     print(f"{args.commands} commands on {where}")
     print(table_row(["round", "ddb shell < script", f"{args.commands} ddb processes", "ratio", "same output"]))
     print(table_row(["---"] * 5))
@@ -703,6 +703,8 @@ def main():
     h.add_argument("--endpoint", help="a DynamoDB Local URL (default: the embedded engine)")
     h.add_argument("--commands", type=int, default=200)
     h.add_argument("--rounds", type=int, default=2)
+    h.add_argument("--data-dir", help="where the embedded engine's data directory goes (default: a temporary "
+                   "directory); a tmpfs such as /dev/shm leaves out the disk's fsync per write")
     args = p.parse_args()
     if not os.path.exists(DDB):
         sys.exit(f"{DDB} is missing: cargo build --release")

@@ -38,9 +38,9 @@
 //! `main` parses argv with [`cli::Cli`] and hands it to [`cli::run`], which connects through
 //! [`commands::connect`]: the global options become a [`target::TargetOptions`],
 //! [`target::resolve`] decides where to go (say, nothing is configured: the embedded engine), and
-//! [`client::Db::connect`] opens the engine's database, serves it behind ddb's front on an
-//! ephemeral loopback port and builds an `aws-sdk-dynamodb` client pointed at it (the command
-//! layer says so once, when the data directory is created). The query command reads the table's
+//! [`client::Db::connect`] opens the engine's database, puts ddb's front before it and builds an
+//! `aws-sdk-dynamodb` client whose HTTP client hands each request to the front in process (the
+//! command layer says so once, when the data directory is created). The query command reads the table's
 //! key schema ([`client::Db::schema`]; at a remote endpoint, one remembered by [`schema_cache`]
 //! first), [`expr`] turns the shorthands into
 //! `#ddbpk = :ddbpk AND #ddbsk BETWEEN :ddbsklo AND :ddbskhi` with the values as

@@ -16,6 +16,7 @@ use aws_sdk_dynamodb::error::SdkError;
 use aws_sdk_dynamodb::operation::list_tables::ListTablesError;
 use aws_sdk_dynamodb::types::TableDescription;
 use aws_sdk_dynamodb::Client;
+use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
@@ -80,9 +81,12 @@ impl Db {
                 };
                 let access_key = direct.as_ref().map(|c| c.access_key_id().to_string());
                 let (client, streams) = match direct {
-                    Some(creds) => {
-                        endpoint_client(&url, region.as_deref().unwrap_or(LOCAL_REGION), creds)
-                    }
+                    Some(creds) => endpoint_client(
+                        &url,
+                        region.as_deref().unwrap_or(LOCAL_REGION),
+                        Some(creds),
+                        http_client_for(&url),
+                    ),
                     None => {
                         let mut loader = aws_config::defaults(BehaviorVersion::latest())
                             .endpoint_url(&url)
@@ -96,9 +100,9 @@ impl Db {
                         let shared = loader.load().await;
                         let mut config = aws_sdk_dynamodb::config::Builder::from(&shared);
                         let mut streams = aws_sdk_dynamodbstreams::config::Builder::from(&shared);
-                        if url.starts_with("http://") {
-                            config = config.http_client(plain_http_client());
-                            streams = streams.http_client(plain_http_client());
+                        if let Some(http) = http_client_for(&url) {
+                            config = config.http_client(http.clone());
+                            streams = streams.http_client(http);
                         }
                         (Client::from_conf(config.build()), streams.build())
                     }
@@ -115,8 +119,14 @@ impl Db {
                     created: matches!(&store, Store::Dir(dir) if !Store::database_file(dir).exists()),
                 });
                 let engine = Engine::start(&store).await?;
-                let (client, streams) =
-                    endpoint_client(engine.url(), LOCAL_REGION, placeholder_credentials());
+                // The address is never dialled: the engine's HTTP client answers in process, and
+                // nothing there verifies a signature, so requests are not signed.
+                let (client, streams) = endpoint_client(
+                    "http://embedded.invalid",
+                    LOCAL_REGION,
+                    None,
+                    engine.http_client(),
+                );
                 let endpoint = format!("the embedded engine ({})", store.describe());
                 Ok(Db {
                     notice,
@@ -276,18 +286,22 @@ fn placeholder_credentials() -> Credentials {
     Credentials::new("ddblocal", "ddblocal", None, None, "ddb")
 }
 
-/// The default HTTPS client loads and parses every system root certificate when it is built; a
-/// plain-HTTP endpoint never needs them, and a short command pays for them.
-fn plain_http_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient {
-    aws_smithy_http_client::Builder::new().build_http()
+/// A plain-HTTP client for a plain-HTTP endpoint, else None (the SDK's default). The default
+/// HTTPS client loads and parses every system root certificate when it is built; a plain-HTTP
+/// endpoint never needs them, and a short command pays for them.
+fn http_client_for(url: &str) -> Option<SharedHttpClient> {
+    url.starts_with("http://")
+        .then(|| aws_smithy_http_client::Builder::new().build_http())
 }
 
-/// A client for an endpoint URL with the given region and credentials, and the DynamoDB Streams
-/// configuration for the same.
+/// A client for an endpoint URL with the given region, credentials (unsigned requests where None)
+/// and HTTP client (the SDK's default where None), and the DynamoDB Streams configuration for the
+/// same.
 fn endpoint_client(
     url: &str,
     region: &str,
-    credentials: Credentials,
+    credentials: Option<Credentials>,
+    http: impl Into<Option<SharedHttpClient>>,
 ) -> (Client, aws_sdk_dynamodbstreams::Config) {
     let timeouts = TimeoutConfig::builder()
         .connect_timeout(Duration::from_secs(2))
@@ -295,19 +309,26 @@ fn endpoint_client(
     let mut config = aws_sdk_dynamodb::Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
-        .credentials_provider(credentials.clone())
         .endpoint_url(url)
         .retry_config(retry_config())
         .timeout_config(timeouts.clone());
     let mut streams = aws_sdk_dynamodbstreams::Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
-        .credentials_provider(credentials)
         .endpoint_url(url)
         .retry_config(retry_config())
         .timeout_config(timeouts);
-    if url.starts_with("http://") {
-        let http = plain_http_client();
+    match credentials {
+        Some(credentials) => {
+            config = config.credentials_provider(credentials.clone());
+            streams = streams.credentials_provider(credentials);
+        }
+        None => {
+            config = config.allow_no_auth();
+            streams = streams.allow_no_auth();
+        }
+    }
+    if let Some(http) = http.into() {
         config = config.http_client(http.clone());
         streams = streams.http_client(http);
     }

@@ -51,7 +51,7 @@ impl Default for Timeouts {
     }
 }
 
-struct Front {
+pub struct Front {
     engine_url: String,
     db: Database,
     client: Client<HttpConnector, Full<Bytes>>,
@@ -62,28 +62,14 @@ struct Front {
     read_only: bool,
 }
 
-/// Serves `listener` in front of the engine at `engine_url` until `shutdown` resolves, then
-/// lets requests under way finish for at most the grace period.
+/// Serves `listener` with `front` until `shutdown` resolves, then lets requests under way finish
+/// for at most the grace period.
 pub async fn serve(
     listener: TcpListener,
-    engine_url: String,
-    db: Database,
-    timeouts: Timeouts,
-    read_only: bool,
+    front: Arc<Front>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) {
-    let mut connector = HttpConnector::new();
-    connector.set_nodelay(true);
-    let front = Arc::new(Front {
-        engine_url,
-        db,
-        client: Client::builder(TokioExecutor::new())
-            .pool_idle_timeout(Duration::from_secs(30))
-            .build(connector),
-        naming: Mutex::new(()),
-        timeouts,
-        read_only,
-    });
+    let timeouts = front.timeouts;
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
@@ -102,7 +88,7 @@ pub async fn serve(
         let front = front.clone();
         let service = hyper::service::service_fn(move |request| {
             let front = front.clone();
-            async move { Ok::<_, Infallible>(front.handle(request).await) }
+            async move { Ok::<_, Infallible>(front.handle(request).await.map(Full::new)) }
         });
         let connection = hyper::server::conn::http1::Builder::new()
             .timer(TokioTimer::new())
@@ -118,20 +104,37 @@ pub async fn serve(
 }
 
 impl Front {
-    async fn handle(&self, request: Request<Incoming>) -> Response<Full<Bytes>> {
+    /// The front for the engine's own server at `engine_url`.
+    pub fn new(
+        engine_url: String,
+        db: Database,
+        timeouts: Timeouts,
+        read_only: bool,
+    ) -> Arc<Front> {
+        let mut connector = HttpConnector::new();
+        connector.set_nodelay(true);
+        Arc::new(Front {
+            engine_url,
+            db,
+            client: Client::builder(TokioExecutor::new())
+                .pool_idle_timeout(Duration::from_secs(30))
+                .build(connector),
+            naming: Mutex::new(()),
+            timeouts,
+            read_only,
+        })
+    }
+
+    /// A request from a client of `ddb local`: its body is read within the time and size
+    /// limits, then [answered](Self::answer).
+    async fn handle(&self, request: Request<Incoming>) -> Response<Bytes> {
         let (parts, body) = request.into_parts();
         let body =
             match tokio::time::timeout(self.timeouts.body, Limited::new(body, MAX_BODY).collect())
                 .await
             {
                 Ok(Ok(collected)) => collected.to_bytes(),
-                Ok(Err(_)) => {
-                    return dynamodb_error(
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        "com.amazon.coral.service#SerializationException",
-                        "the request body is over 16 MB, or it could not be read",
-                    )
-                }
+                Ok(Err(_)) => return too_large(),
                 Err(_) => {
                     return dynamodb_error(
                         StatusCode::REQUEST_TIMEOUT,
@@ -140,6 +143,15 @@ impl Front {
                     )
                 }
             };
+        self.answer(parts, body).await
+    }
+
+    /// A whole request, from a client over HTTP or from this process (see
+    /// [`in_process`](super::in_process)): refused by ddb's policies, or passed to the engine.
+    pub async fn answer(&self, parts: hyper::http::request::Parts, body: Bytes) -> Response<Bytes> {
+        if body.len() > MAX_BODY {
+            return too_large();
+        }
         let operation = parts
             .headers
             .get("x-amz-target")
@@ -172,11 +184,7 @@ impl Front {
         self.forward(parts, body).await
     }
 
-    async fn forward(
-        &self,
-        parts: hyper::http::request::Parts,
-        body: Bytes,
-    ) -> Response<Full<Bytes>> {
+    async fn forward(&self, parts: hyper::http::request::Parts, body: Bytes) -> Response<Bytes> {
         let uri = format!(
             "{}{}",
             self.engine_url,
@@ -204,7 +212,7 @@ impl Front {
             parts.headers.remove(name);
         }
         match body.collect().await {
-            Ok(collected) => Response::from_parts(parts, Full::new(collected.to_bytes())),
+            Ok(collected) => Response::from_parts(parts, collected.to_bytes()),
             Err(_) => internal("the embedded engine's answer broke off"),
         }
     }
@@ -285,16 +293,24 @@ fn hop_by_hop(name: &hyper::header::HeaderName) -> bool {
 }
 
 /// An error in DynamoDB's JSON 1.0 shape, which every SDK reads.
-fn dynamodb_error(status: StatusCode, kind: &str, message: &str) -> Response<Full<Bytes>> {
+fn dynamodb_error(status: StatusCode, kind: &str, message: &str) -> Response<Bytes> {
     let body = serde_json::json!({"__type": kind, "message": message}).to_string();
     Response::builder()
         .status(status)
         .header("content-type", "application/x-amz-json-1.0")
-        .body(Full::new(Bytes::from(body)))
+        .body(Bytes::from(body))
         .expect("a static response is valid")
 }
 
-fn internal(message: &str) -> Response<Full<Bytes>> {
+fn too_large() -> Response<Bytes> {
+    dynamodb_error(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "com.amazon.coral.service#SerializationException",
+        "the request body is over 16 MB, or it could not be read",
+    )
+}
+
+fn internal(message: &str) -> Response<Bytes> {
     dynamodb_error(
         StatusCode::INTERNAL_SERVER_ERROR,
         "com.amazonaws.dynamodb.v20120810#InternalServerError",

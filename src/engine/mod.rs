@@ -2,16 +2,19 @@
 //! JSON 1.0 HTTP protocol, so every request still goes through `aws-sdk-dynamodb` and the
 //! embedded target behaves exactly like `ddb local`.
 //!
-//! [`Engine::start`] serves on an ephemeral loopback port for the life of one command;
-//! [`serve`] is `ddb local`'s long-running server. Both put [`front`] between clients and the
-//! engine's own server, which [`guard`] uses to refuse names the engine cannot hold. Neither
-//! contains any DynamoDB logic.
+//! [`Engine::start`] serves one command, whose SDK client hands its requests to [`front`] in
+//! process ([`in_process`]); [`serve`] is `ddb local`'s long-running server, where clients reach
+//! the front over HTTP. Either way the front stands between clients and the engine's own server
+//! (on a private loopback port), and [`guard`] refuses there the names the engine cannot hold.
+//! None of it contains any DynamoDB logic.
 
 pub mod front;
 pub mod guard;
+pub mod in_process;
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use dynoxide::Database;
@@ -19,6 +22,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use self::front::Front;
 use crate::target::Store;
 
 /// An opened database, and whether it is a read-only copy of a data directory ddb cannot write.
@@ -150,13 +154,12 @@ async fn start_engine(
     Ok((url, task))
 }
 
-/// The engine serving one command on an ephemeral loopback port.
+/// The engine serving one command.
 pub struct Engine {
-    url: String,
+    front: Arc<Front>,
     db: Database,
     read_only: bool,
     stop: Option<watch::Sender<bool>>,
-    front: JoinHandle<()>,
     engine: JoinHandle<std::result::Result<(), String>>,
 }
 
@@ -164,31 +167,25 @@ impl Engine {
     pub async fn start(store: &Store) -> Result<Engine> {
         let Opened { db, read_only } = open(store)?;
         let (stop, stopped) = watch::channel(false);
-        let (engine_url, engine) = start_engine(db.clone(), signalled(stopped.clone())).await?;
-        let listener = TcpListener::bind(("127.0.0.1", 0))
-            .await
-            .context("cannot open a loopback port for the embedded engine")?;
-        let url = format!("http://{}", listener.local_addr()?);
-        let front = tokio::spawn(front::serve(
-            listener,
+        let (engine_url, engine) = start_engine(db.clone(), signalled(stopped)).await?;
+        let front = Front::new(
             engine_url,
             db.clone(),
             front::Timeouts::default(),
             read_only,
-            signalled(stopped),
-        ));
+        );
         Ok(Engine {
-            url,
+            front,
             db,
             read_only,
             stop: Some(stop),
-            front,
             engine,
         })
     }
 
-    pub fn url(&self) -> &str {
-        &self.url
+    /// The SDK's HTTP client for this engine: requests go to the front in process.
+    pub fn http_client(&self) -> aws_smithy_runtime_api::client::http::SharedHttpClient {
+        in_process::client(self.front.clone())
     }
 
     /// Serving a read-only copy of a data directory ddb cannot write (see [`open`]).
@@ -210,9 +207,6 @@ impl Engine {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(true);
         }
-        (&mut self.front)
-            .await
-            .context("the embedded engine stopped abnormally")?;
         (&mut self.engine)
             .await
             .context("the embedded engine stopped abnormally")?
@@ -245,7 +239,12 @@ pub async fn serve(
     let (stop, stopped) = watch::channel(false);
     let (engine_url, engine) = start_engine(db.clone(), signalled(stopped)).await?;
     let timeouts = front::Timeouts::default();
-    front::serve(listener, engine_url, db, timeouts, read_only, shutdown).await;
+    front::serve(
+        listener,
+        Front::new(engine_url, db, timeouts, read_only),
+        shutdown,
+    )
+    .await;
     let _ = stop.send(true);
     // The engine's only client was the front, whose connections are gone or abandoned now.
     match tokio::time::timeout(timeouts.grace, engine).await {

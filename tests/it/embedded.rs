@@ -359,3 +359,47 @@ fn a_read_only_data_directory_serves_reads_and_refuses_writes() {
         vec![json!({"id": "a", "n": 1})]
     );
 }
+
+/// A command's own engine takes its requests in process, not over a connection: ddb's policies
+/// must hold there as they do for clients of `ddb local`. Names the engine cannot hold are
+/// refused, and the tables it has stay whole.
+#[test]
+fn a_commands_own_engine_refuses_the_names_it_cannot_hold() {
+    let suite = Suite::new();
+    let data = suite.dir().join("data");
+    let data = data.to_str().unwrap();
+    let ddb = |args: &[&str]| {
+        suite
+            .bare()
+            .args(["--data-dir", data, "-q"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(ddb(&["create-table", "Movies", "--pk", "year:N"])
+        .status
+        .success());
+    assert!(ddb(&["put", "Movies", r#"{"year": 2015}"#])
+        .status
+        .success());
+    for name in ["_tables", "sqlite_master", "movies"] {
+        let refused = ddb(&["create-table", name, "--pk", "id:S"]);
+        assert_eq!(refused.status.code(), Some(1), "{name}");
+        assert!(
+            stderr(&refused).contains("the embedded engine"),
+            "{name}: {}",
+            stderr(&refused)
+        );
+        assert_eq!(ddb(&["delete-table", name, "--yes"]).status.code(), Some(1));
+    }
+    let tables = ddb(&["list-tables", "-o", "ndjson"]);
+    assert_eq!(
+        common::ndjson(&common::stdout(&tables)),
+        vec![json!(["Movies"])]
+    );
+    let scan = ddb(&["scan", "Movies", "-o", "ndjson"]);
+    assert_eq!(
+        common::ndjson(&common::stdout(&scan)),
+        vec![json!({"year": 2015})]
+    );
+}
