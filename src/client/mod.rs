@@ -231,21 +231,30 @@ impl Db {
     /// engine's table definition (DescribeTable there reads every item to count them); elsewhere
     /// from DescribeTable, and is remembered for [`remembered_schema`](Self::remembered_schema).
     pub async fn schema(&self, table: &str) -> Result<Schema> {
-        match &self.engine {
-            Some(engine) => match engine.table_metadata(table)? {
-                Some(meta) => Schema::from_engine(&meta),
+        Ok(self.schema_and_description(table).await?.0)
+    }
+
+    /// [`schema`](Self::schema), and the description it was read from where that took a
+    /// DescribeTable (not on the embedded engine): for a command that may need both, one request
+    /// instead of two.
+    pub async fn schema_and_description(
+        &self,
+        table: &str,
+    ) -> Result<(Schema, Option<TableDescription>)> {
+        if let Some(engine) = &self.engine {
+            return match engine.table_metadata(table)? {
+                Some(meta) => Ok((Schema::from_engine(&meta)?, None)),
                 None => Err(anyhow::Error::new(service_error(
                     "ResourceNotFoundException",
                     "",
                     &self.at(table),
                 ))),
-            },
-            None => {
-                let schema = Schema::from_description(&self.describe(table).await?)?;
-                self.schemas.put(&schema);
-                Ok(schema)
-            }
+            };
         }
+        let description = self.describe(table).await?;
+        let schema = Schema::from_description(&description)?;
+        self.schemas.put(&schema);
+        Ok((schema, Some(description)))
     }
 
     /// The key schema a previous run learned for this endpoint, if any: a hint that saves a

@@ -11,10 +11,15 @@ use std::sync::{Arc, Mutex};
 use common::{stderr, stdout, Suite};
 use serde_json::Value;
 
-#[test]
-fn reads_take_one_round_trip_once_the_schema_is_known_and_survive_a_changed_table() {
-    let suite = Suite::new();
-    let (_server, upstream) = common::upstream(&suite);
+/// A proxy before the real target that records the operation of every request it passes.
+fn counting_proxy(
+    suite: &Suite,
+) -> (
+    Option<common::ServerProcess>,
+    String,
+    Arc<Mutex<Vec<String>>>,
+) {
+    let (server, upstream) = common::upstream(suite);
     let seen = Arc::new(Mutex::new(Vec::<String>::new()));
     let url = {
         let seen = seen.clone();
@@ -23,6 +28,13 @@ fn reads_take_one_round_trip_once_the_schema_is_known_and_survive_a_changed_tabl
             common::forward(&upstream, head, body)
         })
     };
+    (server, url, seen)
+}
+
+#[test]
+fn reads_take_one_round_trip_once_the_schema_is_known_and_survive_a_changed_table() {
+    let suite = Suite::new();
+    let (_server, url, seen) = counting_proxy(&suite);
     let ddb = |args: &[&str]| {
         let out = suite
             .bare()
@@ -140,4 +152,39 @@ fn reads_take_one_round_trip_once_the_schema_is_known_and_survive_a_changed_tabl
         ["DescribeTable", "DeleteItem"]
     );
     assert_eq!(ddb(&["scan", &table]), "", "deleted");
+}
+
+/// A SELECT that scans, with nothing remembered: the DescribeTable that gives the key schema
+/// also gives the item count of the warning, so it is sent once.
+#[test]
+fn a_scanning_select_reads_the_table_once_with_nothing_remembered() {
+    let suite = Suite::new();
+    let (_server, url, seen) = counting_proxy(&suite);
+    let table = suite.table_name("ScanOnce");
+    let ddb = |cache: &str, args: &[&str]| {
+        let out = suite
+            .bare()
+            .env("XDG_CACHE_HOME", suite.dir().join(cache))
+            .args(["--endpoint-url", &url, "--output", "ndjson"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        out
+    };
+    ddb("setup", &["create-table", &table, "--pk", "id:S"]);
+    ddb("setup", &["put", &table, r#"{"id": "a", "v": 1}"#]);
+    seen.lock().unwrap().clear();
+    let statement = format!(r#"SELECT * FROM "{table}" WHERE v = 1"#);
+    let out = ddb("cold", &["sql", &statement]);
+    assert!(
+        stderr(&out).contains("scans the whole table"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out).lines().count(), 1);
+    assert_eq!(
+        seen.lock().unwrap().clone(),
+        ["DescribeTable", "ExecuteStatement"]
+    );
 }

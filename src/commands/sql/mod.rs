@@ -84,10 +84,10 @@ async fn scan_check(statement: &str, args: &Args, global: &GlobalArgs, db: &Db) 
         return Ok(());
     };
     // The key schema first (remembered, or the engine's own), the table's size only for a scan.
-    let schema = match db.remembered_schema(&select.table) {
-        Some(schema) => schema,
-        None => match db.schema(&select.table).await {
-            Ok(schema) => schema,
+    let (schema, description) = match db.remembered_schema(&select.table) {
+        Some(schema) => (schema, None),
+        None => match db.schema_and_description(&select.table).await {
+            Ok(read) => read,
             Err(_) => return Ok(()), // the statement itself will say what is wrong
         },
     };
@@ -97,8 +97,12 @@ async fn scan_check(statement: &str, args: &Args, global: &GlobalArgs, db: &Db) 
     if select.fixes(&key.partition.name) {
         return Ok(());
     }
-    let Ok(description) = db.describe(&select.table).await else {
-        return Ok(());
+    let description = match description {
+        Some(description) => description,
+        None => match db.describe(&select.table).await {
+            Ok(description) => description,
+            Err(_) => return Ok(()),
+        },
     };
     let source = match &select.index {
         Some(index) => format!("index {index} of {}", select.table),
