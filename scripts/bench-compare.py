@@ -700,10 +700,11 @@ def main():
     y.add_argument("--threads", type=int, default=8)
     y.add_argument("--rounds", type=int, default=1)
     h = sub.add_parser("shell")
-    h.add_argument("--endpoint", help="a DynamoDB Local URL (default: the embedded engine)")
+    where = h.add_mutually_exclusive_group()
+    where.add_argument("--endpoint", help="a DynamoDB Local URL (default: the embedded engine)")
     h.add_argument("--commands", type=int, default=200)
     h.add_argument("--rounds", type=int, default=2)
-    h.add_argument("--data-dir", help="where the embedded engine's data directory goes (default: a temporary "
+    where.add_argument("--data-dir", help="where the embedded engine's data directory goes (default: a temporary "
                    "directory); a tmpfs such as /dev/shm leaves out the disk's fsync per write")
     args = p.parse_args()
     if not os.path.exists(DDB):

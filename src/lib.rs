@@ -20,7 +20,7 @@
 //! | | [`output`] | json / ndjson / table / text / csv / tsv writers |
 //! | connection | [`client`] | the connected SDK client, and SDK errors as one-line messages |
 //! | | [`schema_cache`] | key schemas remembered between runs, so a query takes one round trip |
-//! | | [`engine`] | the embedded engine (dynoxide-rs) in-process or as `ddb local`, behind ddb's HTTP front (names it cannot hold, timeouts, bounded shutdown) |
+//! | | [`engine`] | the embedded engine (dynoxide-rs) in-process or as `ddb local`, behind ddb's front (names it cannot hold; for `ddb local`, timeouts and a bounded shutdown) |
 //! | | [`target`] | where requests go (`TargetOptions` in, a `Target` out): an endpoint, the embedded engine, or AWS |
 //! | data | [`update`] | the change vocabulary (`--set`, `--add`, ...) as one UpdateExpression |
 //! | | [`condition`] | why a condition was false: the paths it names and their current values |

@@ -84,7 +84,7 @@ impl Db {
                     Some(creds) => endpoint_client(
                         &url,
                         region.as_deref().unwrap_or(LOCAL_REGION),
-                        Some(creds),
+                        creds,
                         http_client_for(&url),
                     ),
                     None => {
@@ -119,14 +119,7 @@ impl Db {
                     created: matches!(&store, Store::Dir(dir) if !Store::database_file(dir).exists()),
                 });
                 let engine = Engine::start(&store).await?;
-                // The address is never dialled: the engine's HTTP client answers in process, and
-                // nothing there verifies a signature, so requests are not signed.
-                let (client, streams) = endpoint_client(
-                    "http://embedded.invalid",
-                    LOCAL_REGION,
-                    None,
-                    engine.http_client(),
-                );
+                let (client, streams) = embedded_client(&engine);
                 let endpoint = format!("the embedded engine ({})", store.describe());
                 Ok(Db {
                     notice,
@@ -303,15 +296,45 @@ fn http_client_for(url: &str) -> Option<SharedHttpClient> {
         .then(|| aws_smithy_http_client::Builder::new().build_http())
 }
 
-/// A client for an endpoint URL with the given region, credentials (unsigned requests where None)
-/// and HTTP client (the SDK's default where None), and the DynamoDB Streams configuration for the
-/// same.
+/// A client for an endpoint URL with the given region, credentials and HTTP client (the SDK's
+/// default where None), and the DynamoDB Streams configuration for the same.
 fn endpoint_client(
     url: &str,
     region: &str,
-    credentials: Option<Credentials>,
-    http: impl Into<Option<SharedHttpClient>>,
+    credentials: Credentials,
+    http: Option<SharedHttpClient>,
 ) -> (Client, aws_sdk_dynamodbstreams::Config) {
+    let (config, streams) = configs(url, region, http);
+    (
+        Client::from_conf(config.credentials_provider(credentials.clone()).build()),
+        streams.credentials_provider(credentials).build(),
+    )
+}
+
+/// A client for the embedded engine: its HTTP client hands each request to the engine in process,
+/// so the address is never dialled, and requests go unsigned, since nothing there verifies a
+/// signature (SigV4 was 5% of a shell script's CPU). Only this target is unsigned.
+fn embedded_client(engine: &Engine) -> (Client, aws_sdk_dynamodbstreams::Config) {
+    let (config, streams) = configs(
+        "http://embedded.invalid",
+        LOCAL_REGION,
+        Some(engine.http_client()),
+    );
+    (
+        Client::from_conf(config.allow_no_auth().build()),
+        streams.allow_no_auth().build(),
+    )
+}
+
+/// The DynamoDB and DynamoDB Streams configurations for an endpoint, without credentials.
+fn configs(
+    url: &str,
+    region: &str,
+    http: Option<SharedHttpClient>,
+) -> (
+    aws_sdk_dynamodb::config::Builder,
+    aws_sdk_dynamodbstreams::config::Builder,
+) {
     let timeouts = TimeoutConfig::builder()
         .connect_timeout(Duration::from_secs(2))
         .build();
@@ -327,21 +350,11 @@ fn endpoint_client(
         .endpoint_url(url)
         .retry_config(retry_config())
         .timeout_config(timeouts);
-    match credentials {
-        Some(credentials) => {
-            config = config.credentials_provider(credentials.clone());
-            streams = streams.credentials_provider(credentials);
-        }
-        None => {
-            config = config.allow_no_auth();
-            streams = streams.allow_no_auth();
-        }
-    }
-    if let Some(http) = http.into() {
+    if let Some(http) = http {
         config = config.http_client(http.clone());
         streams = streams.http_client(http);
     }
-    (Client::from_conf(config.build()), streams.build())
+    (config, streams)
 }
 
 /// The SDK's standard retries, capped: an unreachable endpoint fails after three quick tries.

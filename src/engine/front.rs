@@ -1,13 +1,15 @@
-//! The HTTP server ddb puts in front of the engine, on every path that reaches it (each
-//! command's in-process engine and `ddb local`): clients talk to the front, the front to the
-//! engine's own server on a private loopback port.
+//! What ddb puts in front of the engine, on every path that reaches it: each request passes the
+//! front, and the front passes it to the engine's own server on a private loopback port. A
+//! command's requests come to [`Front::answer`] in process ([`in_process`](super::in_process));
+//! `ddb local`'s clients come over HTTP, served by [`serve`].
 //!
 //! It exists for what the engine's server cannot be told to do: refuse the names that would
-//! corrupt its storage ([`guard`]), give up on a client that sends half a request (header and body
-//! read timeouts), and stop within a bounded grace period after shutdown even when a client holds
-//! a connection open. A layer in front was chosen over a patched engine crate: the engine stays a
-//! plain dependency that updates as released, and these policies are ddb's own. The cost is one
-//! loopback hop per request (see the README's measurements).
+//! corrupt its storage ([`guard`]) and writes to a read-only copy; and, for `ddb local`, give up
+//! on a client that sends half a request (header and body read timeouts) and stop within a bounded
+//! grace period after shutdown even when a client holds a connection open. A layer in front was
+//! chosen over a patched engine crate: the engine stays a plain dependency that updates as
+//! released, and these policies are ddb's own. The cost is one loopback hop per request (see the
+//! README's measurements).
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -57,7 +59,6 @@ pub struct Front {
     client: Client<HttpConnector, Full<Bytes>>,
     /// Operations that create names run one at a time, so two can't pass the check together.
     naming: Mutex<()>,
-    timeouts: Timeouts,
     /// The database is a copy of a data directory ddb cannot write: only reads are served.
     read_only: bool,
 }
@@ -67,9 +68,9 @@ pub struct Front {
 pub async fn serve(
     listener: TcpListener,
     front: Arc<Front>,
+    timeouts: Timeouts,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) {
-    let timeouts = front.timeouts;
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
@@ -88,7 +89,10 @@ pub async fn serve(
         let front = front.clone();
         let service = hyper::service::service_fn(move |request| {
             let front = front.clone();
-            async move { Ok::<_, Infallible>(front.handle(request).await.map(Full::new)) }
+            async move {
+                let answer = front.handle(request, timeouts.body).await;
+                Ok::<_, Infallible>(answer.map(Full::new))
+            }
         });
         let connection = hyper::server::conn::http1::Builder::new()
             .timer(TokioTimer::new())
@@ -105,12 +109,7 @@ pub async fn serve(
 
 impl Front {
     /// The front for the engine's own server at `engine_url`.
-    pub fn new(
-        engine_url: String,
-        db: Database,
-        timeouts: Timeouts,
-        read_only: bool,
-    ) -> Arc<Front> {
+    pub fn new(engine_url: String, db: Database, read_only: bool) -> Arc<Front> {
         let mut connector = HttpConnector::new();
         connector.set_nodelay(true);
         Arc::new(Front {
@@ -120,34 +119,33 @@ impl Front {
                 .pool_idle_timeout(Duration::from_secs(30))
                 .build(connector),
             naming: Mutex::new(()),
-            timeouts,
             read_only,
         })
     }
 
     /// A request from a client of `ddb local`: its body is read within the time and size
     /// limits, then [answered](Self::answer).
-    async fn handle(&self, request: Request<Incoming>) -> Response<Bytes> {
+    async fn handle(&self, request: Request<Incoming>, within: Duration) -> Response<Bytes> {
         let (parts, body) = request.into_parts();
-        let body =
-            match tokio::time::timeout(self.timeouts.body, Limited::new(body, MAX_BODY).collect())
-                .await
-            {
-                Ok(Ok(collected)) => collected.to_bytes(),
-                Ok(Err(_)) => return too_large(),
-                Err(_) => {
-                    return dynamodb_error(
-                        StatusCode::REQUEST_TIMEOUT,
-                        "com.amazon.coral.service#RequestTimeout",
-                        "the request body did not arrive in time",
-                    )
-                }
-            };
+        let body = match tokio::time::timeout(within, Limited::new(body, MAX_BODY).collect()).await
+        {
+            Ok(Ok(collected)) => collected.to_bytes(),
+            Ok(Err(_)) => return too_large(),
+            Err(_) => {
+                return dynamodb_error(
+                    StatusCode::REQUEST_TIMEOUT,
+                    "com.amazon.coral.service#RequestTimeout",
+                    "the request body did not arrive in time",
+                )
+            }
+        };
         self.answer(parts, body).await
     }
 
     /// A whole request, from a client over HTTP or from this process (see
     /// [`in_process`](super::in_process)): refused by ddb's policies, or passed to the engine.
+    /// A caller must let it run to its end: a name checked under the lock must stay held until
+    /// the engine has it.
     pub async fn answer(&self, parts: hyper::http::request::Parts, body: Bytes) -> Response<Bytes> {
         if body.len() > MAX_BODY {
             return too_large();

@@ -2,8 +2,10 @@
 //! [front](super::front) in this process instead of over a loopback connection, so it meets the
 //! same policies as a request to `ddb local` without the connection, the HTTP encoding and the
 //! thread wake-ups of one more hop. The front still reaches the engine over its own server.
+//!
+//! There is no connection, so the SDK's connect timeout has nothing to apply to.
 
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use aws_smithy_runtime_api::client::http::{
     HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpClient,
@@ -13,18 +15,19 @@ use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
 use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::body::SdkBody;
-use bytes::Bytes;
+use http_body_util::BodyExt;
 use hyper::header::HeaderValue;
 
 use super::front::Front;
 
-/// The client (and its only connector) that answers from `front`.
-pub fn client(front: Arc<Front>) -> SharedHttpClient {
-    SharedHttpClient::new(InProcess(front))
+/// The client (and its only connector) that answers from `front` while the engine runs. It holds
+/// no reference that keeps the front, and the database, open after the engine stops.
+pub fn client(front: &Arc<Front>) -> SharedHttpClient {
+    SharedHttpClient::new(InProcess(Arc::downgrade(front)))
 }
 
 #[derive(Clone)]
-struct InProcess(Arc<Front>);
+struct InProcess(Weak<Front>);
 
 impl std::fmt::Debug for InProcess {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -44,33 +47,35 @@ impl HttpClient for InProcess {
 
 impl HttpConnector for InProcess {
     fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
-        let request = match request.try_into_http1x() {
-            Ok(request) => request,
-            Err(e) => return HttpConnectorFuture::ready(Err(ConnectorError::user(e.into()))),
-        };
-        let (mut parts, body) = request.into_parts();
-        // Requests from this process are not signed: the engine never verifies a signature, but
-        // its server wants the header of one.
-        parts.headers.insert(
-            "authorization",
-            HeaderValue::from_static(
-                "AWS4-HMAC-SHA256 Credential=ddblocal/20000101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
-            ),
-        );
-        parts
-            .headers
-            .insert("x-amz-date", HeaderValue::from_static("20000101T000000Z"));
-        // Every DynamoDB request body is built in memory; a streaming one would be a new SDK
-        // behaviour, said rather than sent half.
-        let Some(body) = body.bytes().map(Bytes::copy_from_slice) else {
-            return HttpConnectorFuture::ready(Err(ConnectorError::user(
-                "the embedded engine takes only request bodies held in memory".into(),
-            )));
-        };
         let front = self.0.clone();
         HttpConnectorFuture::new(async move {
-            let response = front.answer(parts, body).await.map(SdkBody::from);
-            HttpResponse::try_from(response).map_err(|e| ConnectorError::other(e.into(), None))
+            let request = request
+                .try_into_http1x()
+                .map_err(|e| ConnectorError::user(e.into()))?;
+            let (mut parts, body) = request.into_parts();
+            // A body the SDK built in memory is taken as it is, not copied.
+            let body = body.collect().await.map_err(ConnectorError::io)?.to_bytes();
+            // Requests from this process are not signed: the engine never verifies a signature,
+            // but its server wants the header of one.
+            parts.headers.insert(
+                "authorization",
+                HeaderValue::from_static(
+                    "AWS4-HMAC-SHA256 Credential=ddblocal/20000101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
+                ),
+            );
+            parts
+                .headers
+                .insert("x-amz-date", HeaderValue::from_static("20000101T000000Z"));
+            let front = front.upgrade().ok_or_else(|| {
+                ConnectorError::other("the embedded engine has stopped".into(), None)
+            })?;
+            // On its own task, so the answer runs to its end even when the caller stops waiting
+            // (Ctrl-C in the shell): a name the front checked stays held until the engine has it.
+            let answer = tokio::spawn(async move { front.answer(parts, body).await })
+                .await
+                .map_err(|e| ConnectorError::other(e.into(), None))?;
+            HttpResponse::try_from(answer.map(SdkBody::from))
+                .map_err(|e| ConnectorError::other(e.into(), None))
         })
     }
 }
@@ -92,23 +97,38 @@ mod tests {
         HttpRequest::try_from(request).unwrap()
     }
 
-    async fn call(engine: &Engine, body: SdkBody) -> Result<HttpResponse, ConnectorError> {
-        InProcess(engine.front.clone()).call(request(body)).await
+    fn text(answer: &HttpResponse) -> &str {
+        std::str::from_utf8(answer.body().bytes().unwrap()).unwrap()
     }
 
     #[tokio::test]
-    async fn requests_are_answered_by_the_engine_through_the_front() {
+    async fn requests_pass_the_front_to_the_engine_until_it_stops() {
         let engine = Engine::start(&Store::Memory).await.unwrap();
-        let answer = call(&engine, SdkBody::from("{}")).await.unwrap();
+        let client = InProcess(Arc::downgrade(&engine.front));
+
+        let answer = client.call(request(SdkBody::from("{}"))).await.unwrap();
         assert_eq!(answer.status().as_u16(), 200);
-        assert_eq!(answer.body().bytes(), Some(&br#"{"TableNames":[]}"#[..]));
+        assert_eq!(text(&answer), r#"{"TableNames":[]}"#);
 
+        // A body the SDK streams is read whole and answered the same.
+        let chunks = futures_util::stream::iter(["{", "}"].map(|c| {
+            Ok::<_, std::convert::Infallible>(hyper::body::Frame::data(bytes::Bytes::from(c)))
+        }));
+        let streamed = SdkBody::from_body_1_x(http_body_util::StreamBody::new(chunks));
+        let answer = client.call(request(streamed)).await.unwrap();
+        assert_eq!(text(&answer), r#"{"TableNames":[]}"#);
+
+        // The front's own limit, before the engine's: its message says 16 MB.
         let over = SdkBody::from(vec![b' '; 16 * 1024 * 1024 + 1]);
-        let answer = call(&engine, over).await.unwrap();
-        assert_eq!(answer.status().as_u16(), 413, "the front's limit holds");
+        let answer = client.call(request(over)).await.unwrap();
+        assert_eq!(answer.status().as_u16(), 413);
+        assert!(text(&answer).contains("over 16 MB"), "{}", text(&answer));
 
-        let streamed = call(&engine, SdkBody::taken()).await.unwrap_err();
-        assert!(streamed.is_user(), "{streamed:?}");
         engine.stop().await.unwrap();
+        let stopped = client.call(request(SdkBody::from("{}"))).await.unwrap_err();
+        assert!(
+            format!("{stopped:?}").contains("has stopped"),
+            "{stopped:?}"
+        );
     }
 }

@@ -168,12 +168,7 @@ impl Engine {
         let Opened { db, read_only } = open(store)?;
         let (stop, stopped) = watch::channel(false);
         let (engine_url, engine) = start_engine(db.clone(), signalled(stopped)).await?;
-        let front = Front::new(
-            engine_url,
-            db.clone(),
-            front::Timeouts::default(),
-            read_only,
-        );
+        let front = Front::new(engine_url, db.clone(), read_only);
         Ok(Engine {
             front,
             db,
@@ -183,9 +178,10 @@ impl Engine {
         })
     }
 
-    /// The SDK's HTTP client for this engine: requests go to the front in process.
+    /// The SDK's HTTP client for this engine: requests go to the front in process, and fail
+    /// once the engine is stopped.
     pub fn http_client(&self) -> aws_smithy_runtime_api::client::http::SharedHttpClient {
-        in_process::client(self.front.clone())
+        in_process::client(&self.front)
     }
 
     /// Serving a read-only copy of a data directory ddb cannot write (see [`open`]).
@@ -241,7 +237,8 @@ pub async fn serve(
     let timeouts = front::Timeouts::default();
     front::serve(
         listener,
-        Front::new(engine_url, db, timeouts, read_only),
+        Front::new(engine_url, db, read_only),
+        timeouts,
         shutdown,
     )
     .await;
