@@ -54,6 +54,7 @@ pub async fn run(args: &Args, global: &GlobalArgs) -> Result<Outcome> {
     let opened = engine::open(&store)?;
     let read_only = opened.read_only;
     let addr = listener.local_addr()?;
+    let stop = shutdown_signal();
     if !args.bind.is_loopback() {
         eprintln!("ddb local: WARNING: listening on {addr}: anyone who can reach it can read and write every table");
     }
@@ -66,7 +67,7 @@ pub async fn run(args: &Args, global: &GlobalArgs) -> Result<Outcome> {
             eprintln!("ddb local: cannot write the data directory or its database: serving reads from a copy of it in memory; writes are refused");
         }
     }
-    engine::serve(listener, opened, shutdown_signal()).await?;
+    engine::serve(listener, opened, stop).await?;
     if !global.quiet {
         eprintln!("ddb local: stopped");
     }

@@ -131,6 +131,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         }
     })?;
     let addr = listener.local_addr()?;
+    let stop = shutdown_signal();
     if remote && args.token.is_none() {
         eprintln!(
             "ddb serve: WARNING: --insecure: anyone who can reach {addr} can read and write {}",
@@ -157,7 +158,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         limits,
         log,
     );
-    let summary = serve::run(args.model, listener, shared, shutdown_signal()).await?;
+    let summary = serve::run(args.model, listener, shared, stop).await?;
     if !global.quiet {
         eprintln!(
             "ddb serve: stopped: {} connections, {} requests, {} errors",

@@ -105,6 +105,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
     };
     let listener = crate::engine::bind(SocketAddr::new(ip, args.port)).await?;
     let port = listener.local_addr()?.port();
+    let stop = shutdown_signal();
     let hosts = if args.allow_remote {
         Vec::new()
     } else {
@@ -129,7 +130,7 @@ pub async fn run(args: &Args, global: &GlobalArgs, db: &Db) -> Result<Outcome> {
         read_only: args.read_only,
         tables: (!args.tables.is_empty()).then_some(args.tables.as_slice()),
     };
-    crate::ui::serve(listener, scope, Guard { hosts, secret }, shutdown_signal()).await;
+    crate::ui::serve(listener, scope, Guard { hosts, secret }, stop).await;
     if !global.quiet {
         eprintln!("ddb ui: stopped");
     }

@@ -370,7 +370,8 @@ impl ServerProcess {
             }
             assert!(
                 started.elapsed() < Duration::from_secs(30),
-                "the server did not stop on SIGTERM"
+                "the server did not stop on SIGTERM; its stderr: {}",
+                self.stderr.lock().unwrap()
             );
             std::thread::sleep(Duration::from_millis(20));
         }
