@@ -146,10 +146,16 @@ pub(crate) fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send 
             }
         }
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
     {
-        async {
-            let _ = tokio::signal::ctrl_c().await;
+        let interrupt = tokio::signal::windows::ctrl_c();
+        async move {
+            match interrupt {
+                Ok(mut interrupt) => {
+                    interrupt.recv().await;
+                }
+                Err(_) => std::future::pending().await,
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ use tokio::sync::Mutex;
 use super::guard::{self, Catalog};
 
 /// DynamoDB accepts request bodies up to 16 MB.
-const MAX_BODY: usize = 16 * 1024 * 1024;
+pub(super) const MAX_BODY: usize = 16 * 1024 * 1024;
 
 /// How long a client may take to send a request's headers, and then its body.
 #[derive(Debug, Clone, Copy)]
@@ -125,7 +125,11 @@ impl Front {
 
     /// A request from a client of `ddb local`: its body is read within the time and size
     /// limits, then [answered](Self::answer).
-    async fn handle(&self, request: Request<Incoming>, within: Duration) -> Response<Bytes> {
+    async fn handle(
+        self: &Arc<Self>,
+        request: Request<Incoming>,
+        within: Duration,
+    ) -> Response<Bytes> {
         let (parts, body) = request.into_parts();
         let body = match tokio::time::timeout(within, Limited::new(body, MAX_BODY).collect()).await
         {
@@ -144,9 +148,11 @@ impl Front {
 
     /// A whole request, from a client over HTTP or from this process (see
     /// [`in_process`](super::in_process)): refused by ddb's policies, or passed to the engine.
-    /// A caller must let it run to its end: a name checked under the lock must stay held until
-    /// the engine has it.
-    pub async fn answer(&self, parts: hyper::http::request::Parts, body: Bytes) -> Response<Bytes> {
+    pub async fn answer(
+        self: &Arc<Self>,
+        parts: hyper::http::request::Parts,
+        body: Bytes,
+    ) -> Response<Bytes> {
         if body.len() > MAX_BODY {
             return too_large();
         }
@@ -163,22 +169,37 @@ impl Front {
                 "ddb cannot write the data directory or its database: it serves reads from a copy of it and refuses every write; make it writable, or copy it somewhere writable and give --data-dir",
             );
         }
-        let _naming = match operation.as_deref() {
-            Some(op @ ("CreateTable" | "UpdateTable" | "DeleteTable")) => {
-                let held = self.naming.lock().await;
-                if let Ok(request) = serde_json::from_slice::<Value>(&body) {
-                    if let Err(refusal) = guard::check(op, &request, self) {
-                        return dynamodb_error(
-                            StatusCode::BAD_REQUEST,
-                            "com.amazonaws.dynamodb.v20120810#ValidationException",
-                            &refusal.message,
-                        );
-                    }
-                }
-                Some(held)
+        match operation {
+            Some(op) if ["CreateTable", "UpdateTable", "DeleteTable"].contains(&op.as_str()) => {
+                // On its own task, so that a name that passed the check stays held until the
+                // engine has answered, even when the caller stops waiting (a client that hangs
+                // up, Ctrl-C in the shell): otherwise a second name could pass meanwhile.
+                let front = self.clone();
+                tokio::spawn(async move { front.change_names(&op, parts, body).await })
+                    .await
+                    .unwrap_or_else(|_| internal("the embedded engine's answer broke off"))
             }
-            _ => None,
-        };
+            _ => self.forward(parts, body).await,
+        }
+    }
+
+    /// An operation that creates or drops names: one at a time, each checked by the guard.
+    async fn change_names(
+        &self,
+        operation: &str,
+        parts: hyper::http::request::Parts,
+        body: Bytes,
+    ) -> Response<Bytes> {
+        let _held = self.naming.lock().await;
+        if let Ok(request) = serde_json::from_slice::<Value>(&body) {
+            if let Err(refusal) = guard::check(operation, &request, self) {
+                return dynamodb_error(
+                    StatusCode::BAD_REQUEST,
+                    "com.amazonaws.dynamodb.v20120810#ValidationException",
+                    &refusal.message,
+                );
+            }
+        }
         self.forward(parts, body).await
     }
 
@@ -300,7 +321,8 @@ fn dynamodb_error(status: StatusCode, kind: &str, message: &str) -> Response<Byt
         .expect("a static response is valid")
 }
 
-fn too_large() -> Response<Bytes> {
+/// The answer to a body over DynamoDB's limit.
+pub(super) fn too_large() -> Response<Bytes> {
     dynamodb_error(
         StatusCode::PAYLOAD_TOO_LARGE,
         "com.amazon.coral.service#SerializationException",

@@ -15,10 +15,11 @@ use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
 use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::body::SdkBody;
-use http_body_util::BodyExt;
+use bytes::Bytes;
+use http_body_util::{BodyExt, Limited};
 use hyper::header::HeaderValue;
 
-use super::front::Front;
+use super::front::{too_large, Front, MAX_BODY};
 
 /// The client (and its only connector) that answers from `front` while the engine runs. It holds
 /// no reference that keeps the front, and the database, open after the engine stops.
@@ -52,32 +53,39 @@ impl HttpConnector for InProcess {
             let request = request
                 .try_into_http1x()
                 .map_err(|e| ConnectorError::user(e.into()))?;
-            let (mut parts, body) = request.into_parts();
+            let (parts, body) = request.into_parts();
             // A body the SDK built in memory is taken as it is, not copied.
-            let body = body.collect().await.map_err(ConnectorError::io)?.to_bytes();
-            // Requests from this process are not signed: the engine never verifies a signature,
-            // but its server wants the header of one.
-            parts.headers.insert(
-                "authorization",
-                HeaderValue::from_static(
-                    "AWS4-HMAC-SHA256 Credential=ddblocal/20000101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
-                ),
-            );
-            parts
-                .headers
-                .insert("x-amz-date", HeaderValue::from_static("20000101T000000Z"));
-            let front = front.upgrade().ok_or_else(|| {
-                ConnectorError::other("the embedded engine has stopped".into(), None)
-            })?;
-            // On its own task, so the answer runs to its end even when the caller stops waiting
-            // (Ctrl-C in the shell): a name the front checked stays held until the engine has it.
-            let answer = tokio::spawn(async move { front.answer(parts, body).await })
-                .await
-                .map_err(|e| ConnectorError::other(e.into(), None))?;
+            let answer = match Limited::new(body, MAX_BODY).collect().await {
+                Ok(body) => answer(&front, parts, body.to_bytes()).await?,
+                Err(_) => too_large(),
+            };
             HttpResponse::try_from(answer.map(SdkBody::from))
                 .map_err(|e| ConnectorError::other(e.into(), None))
         })
     }
+}
+
+/// The front's answer to a request from this process.
+async fn answer(
+    front: &Weak<Front>,
+    mut parts: hyper::http::request::Parts,
+    body: Bytes,
+) -> Result<hyper::Response<Bytes>, ConnectorError> {
+    // Requests from this process are not signed: the engine never verifies a signature, but its
+    // server wants the header of one.
+    parts.headers.insert(
+        "authorization",
+        HeaderValue::from_static(
+            "AWS4-HMAC-SHA256 Credential=ddblocal/20000101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
+        ),
+    );
+    parts
+        .headers
+        .insert("x-amz-date", HeaderValue::from_static("20000101T000000Z"));
+    let front = front
+        .upgrade()
+        .ok_or_else(|| ConnectorError::other("the embedded engine has stopped".into(), None))?;
+    Ok(front.answer(parts, body).await)
 }
 
 #[cfg(test)]
@@ -87,14 +95,47 @@ mod tests {
     use crate::target::Store;
 
     fn request(body: SdkBody) -> HttpRequest {
+        operation("ListTables", body)
+    }
+
+    fn operation(name: &str, body: SdkBody) -> HttpRequest {
         let request = hyper::Request::builder()
             .method("POST")
             .uri("http://embedded.invalid/")
             .header("content-type", "application/x-amz-json-1.0")
-            .header("x-amz-target", "DynamoDB_20120810.ListTables")
+            .header("x-amz-target", format!("DynamoDB_20120810.{name}"))
             .body(body)
             .unwrap();
         HttpRequest::try_from(request).unwrap()
+    }
+
+    fn create(table: &str) -> HttpRequest {
+        let body = serde_json::json!({
+            "TableName": table,
+            "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+            "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+            "BillingMode": "PAY_PER_REQUEST",
+        });
+        operation("CreateTable", SdkBody::from(body.to_string()))
+    }
+
+    #[tokio::test]
+    async fn a_name_change_runs_to_its_end_when_its_caller_stops_waiting() {
+        let engine = Engine::start(&Store::Memory).await.unwrap();
+        let client = InProcess(Arc::downgrade(&engine.front));
+        {
+            // Polled once, then dropped, as Ctrl-C drops a command.
+            let first = client.call(create("Users"));
+            tokio::pin!(first);
+            let once = tokio::time::timeout(std::time::Duration::ZERO, &mut first).await;
+            assert!(once.is_err(), "the create was still under way");
+        }
+        let second = client.call(create("users")).await.unwrap();
+        assert_eq!(second.status().as_u16(), 400, "{}", text(&second));
+        assert!(text(&second).contains("beside Users"), "{}", text(&second));
+        let tables = client.call(request(SdkBody::from("{}"))).await.unwrap();
+        assert_eq!(text(&tables), r#"{"TableNames":["Users"]}"#);
+        engine.stop().await.unwrap();
     }
 
     fn text(answer: &HttpResponse) -> &str {

@@ -187,4 +187,9 @@ fn a_scanning_select_reads_the_table_once_with_nothing_remembered() {
         seen.lock().unwrap().clone(),
         ["DescribeTable", "ExecuteStatement"]
     );
+    // And the key it learned is remembered for the next command.
+    seen.lock().unwrap().clear();
+    let got = ddb("cold", &["get", &table, "a"]);
+    assert_eq!(stdout(&got).lines().count(), 1);
+    assert_eq!(seen.lock().unwrap().clone(), ["GetItem"]);
 }

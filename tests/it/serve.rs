@@ -337,6 +337,19 @@ fn an_idle_client_is_closed_after_the_idle_timeout() {
     }
 }
 
+/// The signal handlers are in place before the server says where it listens: a SIGTERM sent right
+/// after that line ends it cleanly (exit 0, with its summary) instead of killing it.
+#[test]
+fn a_sigterm_right_after_the_first_line_stops_it_cleanly() {
+    let suite = Suite::new();
+    for _ in 0..10 {
+        let server = ServerProcess::serve(&suite, &["--model", "async"]);
+        let (status, log) = server.terminate();
+        assert!(status.success(), "{status:?}: {log}");
+        assert!(log.contains("stopped: 0 connections"), "{log}");
+    }
+}
+
 #[test]
 fn sigterm_ends_idle_connections_at_once() {
     let suite = Suite::new();

@@ -227,3 +227,15 @@ fn remote_access_needs_a_real_token() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("--token"));
 }
+
+/// The signal handlers are in place before the page's address is printed: a SIGTERM sent right
+/// after that line stops the server cleanly (exit 0) instead of killing it.
+#[test]
+fn a_sigterm_right_after_the_address_stops_it_cleanly() {
+    let suite = Suite::new();
+    for _ in 0..10 {
+        let (status, log) = Ui::start(&suite, &[]).server.terminate();
+        assert!(status.success(), "{status:?}: {log}");
+        assert!(log.contains("ddb ui: stopped"), "{log}");
+    }
+}
