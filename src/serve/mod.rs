@@ -149,7 +149,9 @@ impl Shared {
 
     fn stop(&self) {
         self.stopping.store(true, Ordering::Release);
-        let _ = self.stop_tx.send(true);
+        // Kept even with no receiver yet: `send` would drop the value, and a model that starts
+        // waiting after an early Ctrl-C or SIGTERM would wait forever.
+        self.stop_tx.send_replace(true);
     }
 
     /// Resolves once shutdown has begun.
@@ -303,4 +305,26 @@ fn wake_address(addr: SocketAddr) -> SocketAddr {
         ip => ip,
     };
     SocketAddr::new(ip, addr.port())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A Ctrl-C or SIGTERM can come before a model starts waiting for it (right after the server
+    /// printed its address): the stop must still be seen.
+    #[tokio::test]
+    async fn a_stop_before_anyone_waits_is_still_seen() {
+        let config = aws_sdk_dynamodb::Config::builder()
+            .behavior_version(aws_config::BehaviorVersion::latest())
+            .build();
+        let handler = Handler::new(
+            aws_sdk_dynamodb::Client::from_conf(config),
+            Policy::default(),
+        );
+        let shared = Shared::new(handler, Protocol::Ndjson, Limits::default(), LogLevel::Off);
+        shared.stop();
+        let seen = tokio::time::timeout(Duration::from_secs(5), shared.stopped()).await;
+        assert!(seen.is_ok(), "the stop was lost");
+    }
 }
