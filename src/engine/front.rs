@@ -146,16 +146,14 @@ impl Front {
         self.answer(parts, body).await
     }
 
-    /// A whole request, from a client over HTTP or from this process (see
-    /// [`in_process`](super::in_process)): refused by ddb's policies, or passed to the engine.
+    /// A whole request, its body already read within [`MAX_BODY`], from a client over HTTP or
+    /// from this process (see [`in_process`](super::in_process)): refused by ddb's policies, or
+    /// passed to the engine.
     pub async fn answer(
         self: &Arc<Self>,
         parts: hyper::http::request::Parts,
         body: Bytes,
     ) -> Response<Bytes> {
-        if body.len() > MAX_BODY {
-            return too_large();
-        }
         let operation = parts
             .headers
             .get("x-amz-target")

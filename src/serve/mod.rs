@@ -27,7 +27,7 @@ pub mod threads;
 
 use std::future::Future;
 use std::net::{SocketAddr, TcpListener};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -122,7 +122,7 @@ pub struct Shared {
     pub reply_memory: budget::ReplyMemory,
     /// The connections of the thread models, which shutdown wakes.
     pub connections: connection::Registry,
-    stopping: AtomicBool,
+    /// Whether shutdown has begun, for the models to read or wait on.
     stop_tx: watch::Sender<bool>,
 }
 
@@ -138,17 +138,15 @@ impl Shared {
             stats: Stats::default(),
             reply_memory,
             connections: connection::Registry::default(),
-            stopping: AtomicBool::new(false),
             stop_tx,
         })
     }
 
     pub fn stopping(&self) -> bool {
-        self.stopping.load(Ordering::Acquire)
+        *self.stop_tx.borrow()
     }
 
     fn stop(&self) {
-        self.stopping.store(true, Ordering::Release);
         // Kept even with no receiver yet: `send` would drop the value, and a model that starts
         // waiting after an early Ctrl-C or SIGTERM would wait forever.
         self.stop_tx.send_replace(true);
